@@ -1,0 +1,161 @@
+package org.jheartbeat.config;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Parses and checks authkeys as Heartbeat 3.0.6 does (spec wire §4.1): {@code auth N} picks
+ * the outgoing key and must come before the line defining key N; key lines are {@code N crc},
+ * {@code N md5 KEY} or {@code N sha1 KEY} with N from 0 to 15; lines are at most 5120 bytes; and
+ * the file must not be readable by group or others, since anyone who reads it can forge cluster
+ * messages.
+ */
+public final class AuthKeysParser {
+  static final int MAX_LINE_BYTES = 5120;
+
+  private AuthKeysParser() {}
+
+  /** The validated keys, or empty when an error was reported. */
+  public static Optional<AuthKeys> parse(Path file, Problems problems) {
+    boolean hadErrors = problems.hasErrors();
+    Optional<List<String>> lines = ConfigFile.readLines(file, problems, true);
+    if (lines.isEmpty()) {
+      return Optional.empty();
+    }
+    checkMode(file, problems);
+    Optional<AuthKeys> keys = parseLines(file, lines.get(), problems);
+    return problems.hasErrors() || hadErrors ? Optional.empty() : keys;
+  }
+
+  private static void checkMode(Path file, Problems problems) {
+    Set<PosixFilePermission> perms;
+    try {
+      perms = Files.getPosixFilePermissions(file);
+    } catch (UnsupportedOperationException | IOException e) {
+      return;
+    }
+    if (perms.contains(PosixFilePermission.GROUP_READ)
+        || perms.contains(PosixFilePermission.OTHERS_READ)) {
+      problems.error(file, 0, "group or others can read the keys (mode "
+          + java.nio.file.attribute.PosixFilePermissions.toString(perms)
+          + "); Heartbeat refuses this too: run 'chmod 600 " + file + "'");
+    }
+  }
+
+  private static Optional<AuthKeys> parseLines(Path file, List<String> lines, Problems problems) {
+    Map<Integer, AuthKey> keys = new HashMap<>();
+    Integer active = null;
+    int activeLine = 0;
+    boolean activeBound = false;
+    for (int i = 0; i < lines.size(); i++) {
+      int lineNo = i + 1;
+      String raw = lines.get(i).replace("\r", "");
+      if (raw.getBytes(StandardCharsets.ISO_8859_1).length > MAX_LINE_BYTES) {
+        problems.error(file, lineNo, "line is longer than " + MAX_LINE_BYTES + " bytes");
+        continue;
+      }
+      String line = raw.strip();
+      if (line.isEmpty() || line.startsWith("#")) {
+        continue;
+      }
+      List<String> w = Lexical.words(line);
+      if (line.startsWith("a")) {
+        Optional<Integer> index = w.size() == 2 && w.get(0).equals("auth") ? index(w.get(1)) : Optional.empty();
+        if (index.isEmpty()) {
+          problems.error(file, lineNo, "expected 'auth N' with N from 0 to " + AuthKeys.MAX_INDEX + ", got '" + line + "'");
+          continue;
+        }
+        if (active != null) {
+          problems.warning(file, lineNo, "auth is also given at line " + activeLine + "; this later one wins");
+        }
+        active = index.get();
+        activeLine = lineNo;
+        activeBound = false;
+        continue;
+      }
+      Optional<AuthKey> key = keyLine(file, lineNo, line, w, problems);
+      if (key.isEmpty()) {
+        continue;
+      }
+      AuthKey k = key.get();
+      AuthKey earlier = keys.put(k.index(), k);
+      if (earlier != null) {
+        problems.warning(file, lineNo, "key " + k.index() + " is also defined at line " + earlier.line() + "; this later one wins");
+      }
+      if (active != null && active == k.index()) {
+        activeBound = true;
+      }
+    }
+    if (active == null) {
+      problems.error(file, 0, "no 'auth N' line: name the key that signs outgoing messages, e.g. 'auth 1'");
+      return Optional.empty();
+    }
+    if (!activeBound) {
+      AuthKey defined = keys.get(active);
+      problems.error(file, activeLine, defined != null
+          ? "'auth " + active + "' must come before the line that defines key " + active
+              + " (line " + defined.line() + "); Heartbeat 3.0.6 refuses the file in this order"
+          : "'auth " + active + "' names key " + active + ", which no line defines");
+      return Optional.empty();
+    }
+    return Optional.of(new AuthKeys(file, active, activeLine, keys));
+  }
+
+  private static Optional<AuthKey> keyLine(
+      Path file, int lineNo, String line, List<String> w, Problems problems) {
+    Optional<Integer> index = index(w.get(0));
+    if (index.isEmpty()) {
+      problems.error(file, lineNo, "invalid line '" + redact(w) + "': expected 'auth N' or 'N METHOD [KEY]'"
+          + " with N from 0 to " + AuthKeys.MAX_INDEX);
+      return Optional.empty();
+    }
+    if (w.size() < 2) {
+      problems.error(file, lineNo, "key " + index.get() + " has no method: expected crc, md5 or sha1");
+      return Optional.empty();
+    }
+    Optional<AuthMethod> method = AuthMethod.parse(w.get(1));
+    if (method.isEmpty()) {
+      problems.error(file, lineNo, "unknown auth method '" + w.get(1) + "': expected crc, md5 or sha1 (lower case)");
+      return Optional.empty();
+    }
+    AuthMethod m = method.get();
+    Optional<String> secret = w.size() > 2 ? Optional.of(w.get(2)) : Optional.empty();
+    if (m.needsKey() && secret.isEmpty()) {
+      problems.error(file, lineNo, "auth method " + m.configName() + " requires a key: '" + index.get() + " " + m.configName() + " KEY'");
+      return Optional.empty();
+    }
+    if (!m.needsKey() && secret.isPresent()) {
+      problems.error(file, lineNo, "auth method crc does not use a key: write '" + index.get() + " crc'");
+      return Optional.empty();
+    }
+    if (w.size() > 3 && !w.get(3).startsWith("#")) {
+      problems.warning(file, lineNo, "words after the key are ignored (a key cannot contain blanks)");
+    }
+    if (m == AuthMethod.CRC) {
+      problems.warning(file, lineNo, "crc only detects corruption: anyone on the network can forge messages;"
+          + " use sha1 with a secret key");
+    }
+    return Optional.of(new AuthKey(index.get(), m, secret, lineNo));
+  }
+
+  private static Optional<Integer> index(String word) {
+    if (!word.matches("[0-9]{1,2}")) {
+      return Optional.empty();
+    }
+    int n = Integer.parseInt(word);
+    return n <= AuthKeys.MAX_INDEX ? Optional.of(n) : Optional.empty();
+  }
+
+  /** An invalid line may hold a key: show only its first word. */
+  private static String redact(List<String> words) {
+    return words.size() > 1 ? words.get(0) + " …" : words.get(0);
+  }
+}

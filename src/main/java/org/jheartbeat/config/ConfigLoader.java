@@ -1,0 +1,47 @@
+package org.jheartbeat.config;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Loads ha.cf, authkeys and haresources of one node in one pass and reports every problem of
+ * all three files, so that an operator sees the whole list at once (spec membership §4).
+ */
+public final class ConfigLoader {
+  private ConfigLoader() {}
+
+  /**
+   * @param localNode this node's name as {@code uname -n} gives it (compared case-insensitively)
+   */
+  public static ConfigReport load(ConfigPaths paths, String localNode) {
+    Problems problems = new Problems();
+    String local = localNode.toLowerCase(java.util.Locale.ROOT);
+    ServicesFile services = ServicesFile.read(paths.servicesFile());
+
+    Optional<List<String>> haCfLines = ConfigFile.readLines(paths.haCf(), problems, true);
+    List<Setting> settings =
+        haCfLines.map(l -> HaCfParser.parse(paths.haCf(), l, problems)).orElse(List.of());
+    Optional<HaCf> haCf = haCfLines.flatMap(
+        l -> HaCfValidator.validate(paths.haCf(), settings, local, services, problems));
+
+    Optional<AuthKeys> authKeys = AuthKeysParser.parse(paths.authkeys(), problems);
+
+    Optional<List<String>> nodes = haCfLines.map(l -> settings.stream()
+        .filter(s -> s.name().equals("node")).map(s -> (String) s.value()).distinct().toList());
+    Optional<HaResources> haResources =
+        HaResourcesParser.parse(paths.haresources(), nodes, paths.scripts(), problems);
+
+    haResources.filter(r -> r.present() && !r.groups().isEmpty()).ifPresent(r -> settings.stream()
+        .filter(s -> s.name().equals("autojoin") && !s.value().equals("none"))
+        .forEach(s -> problems.error(paths.haCf(), s.line(),
+            "autojoin " + s.text() + " conflicts with haresources resource management (Heartbeat refuses it too);"
+                + " use 'autojoin none'")));
+    haResources.filter(r -> !r.present()).ifPresent(r -> problems.warning(paths.haresources(), 0,
+        "no haresources file: this node manages no resources"));
+
+    Optional<ClusterConfig> config = problems.hasErrors() || haCf.isEmpty() || authKeys.isEmpty() || haResources.isEmpty()
+        ? Optional.empty()
+        : Optional.of(new ClusterConfig(paths, haCf.get(), authKeys.get(), haResources.get()));
+    return new ConfigReport(config, problems.list());
+  }
+}
