@@ -11,11 +11,16 @@ public final class ConfigLoader {
   private ConfigLoader() {}
 
   /**
+   * Loads the configuration as the daemon does: this node must be one of the nodes.
+   *
    * @param localNode this node's name as {@code uname -n} gives it (compared case-insensitively)
    */
   public static ConfigReport load(ConfigPaths paths, String localNode) {
+    return load(paths, LocalNode.required(localNode));
+  }
+
+  public static ConfigReport load(ConfigPaths paths, LocalNode local) {
     Problems problems = new Problems();
-    String local = localNode.toLowerCase(java.util.Locale.ROOT);
     ServicesFile services = ServicesFile.read(paths.servicesFile());
 
     Optional<List<String>> haCfLines = ConfigFile.readLines(paths.haCf(), problems, true);

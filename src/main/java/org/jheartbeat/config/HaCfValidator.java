@@ -41,12 +41,12 @@ final class HaCfValidator {
 
   /** The validated ha.cf, or empty when an error was reported. */
   static Optional<HaCf> validate(
-      Path file, List<Setting> settings, String localNode, ServicesFile services,
+      Path file, List<Setting> settings, LocalNode localNode, ServicesFile services,
       Problems problems) {
     return new HaCfValidator(file, problems, services).run(settings, localNode);
   }
 
-  private Optional<HaCf> run(List<Setting> settings, String localNode) {
+  private Optional<HaCf> run(List<Setting> settings, LocalNode localNode) {
     boolean hadErrors = problems.hasErrors();
     checkRepeats(settings);
     warnNotActedOn(settings);
@@ -133,10 +133,16 @@ final class HaCfValidator {
 
     if (nodes.isEmpty()) {
       problems.error(file, 0, "no nodes defined: add a 'node NAME' line naming every cluster node as 'uname -n' prints it");
-    } else if (!nodes.contains(localNode)) {
-      problems.error(file, nodeLines.values().iterator().next(),
-          "this node '" + localNode + "' is not listed in a 'node' line (Heartbeat: Current node not in configuration);"
-              + " add it, or check the file for another node with --node NAME");
+    } else if (!nodes.contains(localNode.name())) {
+      int firstNodeLine = nodeLines.values().iterator().next();
+      if (localNode.required()) {
+        problems.error(file, firstNodeLine, "this node '" + localNode.name()
+            + "' is not listed in a 'node' line (Heartbeat: Current node not in configuration)");
+      } else {
+        problems.warning(file, firstNodeLine, "this machine '" + localNode.name() + "' is not one of the nodes ("
+            + String.join(", ", nodes) + "): the daemon would refuse to start here;"
+            + " give --node NAME to check the files as one of the nodes");
+      }
     }
     if (media.isEmpty()) {
       problems.error(file, 0, "no heartbeat media defined: add a bcast, mcast or ucast line");
@@ -170,7 +176,7 @@ final class HaCfValidator {
     HaCf.Fencing fencing = new HaCf.Fencing(
         Optional.ofNullable(last.get("stonith")).map(s -> (LineValues.Stonith) s.value()),
         stonithHosts);
-    return Optional.of(new HaCf(file, localNode, nodes, pingNodes, timing, port, media,
+    return Optional.of(new HaCf(file, localNode.name(), nodes, pingNodes, timing, port, media,
         AutoFailback.fromConfig(autoFailback == null ? "legacy" : autoFailback),
         logging, protocol, clients, fencing, settings));
   }

@@ -1,0 +1,28 @@
+package org.jheartbeat.cli;
+
+import picocli.CommandLine.Command;
+
+/** {@code hb_takeover}: this node takes the named resources from the other node. */
+@Command(
+    name = HbTakeoverCommand.NAME,
+    description = {
+      "Take resources over from the other node, as Heartbeat's hb_takeover does:",
+      "  all       every resource group (default)",
+      "  local     the groups whose haresources line names this node",
+      "  foreign   the groups of the other node",
+      "The other node runs the matching hb_standby."
+    })
+public final class HbTakeoverCommand extends ResourceSetTool {
+  static final String NAME = "hb_takeover";
+
+  @Override
+  String toolName() {
+    return NAME;
+  }
+
+  @Override
+  String normalise(String set) {
+    // Heartbeat passes failback through unmapped; the other node treats it as all.
+    return set;
+  }
+}

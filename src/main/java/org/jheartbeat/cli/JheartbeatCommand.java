@@ -1,0 +1,38 @@
+package org.jheartbeat.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code jheartbeat}: the daemon's command with its subcommands. */
+@Command(
+    name = "jheartbeat",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
+    description = {
+      "High-availability cluster daemon, compatible with Linux-HA Heartbeat 3.0.6:",
+      "same /etc/ha.d files (ha.cf, authkeys, haresources), same UDP wire protocol,",
+      "same tools. Called as cl_status, hb_standby or hb_takeover it behaves as those."
+    },
+    subcommands = {
+      CheckConfigCommand.class,
+      ClStatusCommand.class,
+      HbStandbyCommand.class,
+      HbTakeoverCommand.class,
+      CommandLine.HelpCommand.class
+    })
+public final class JheartbeatCommand implements Runnable {
+  @Spec CommandSpec spec;
+
+  static CommandLine commandLine() {
+    CommandLine cli = new CommandLine(new JheartbeatCommand());
+    ClStatusCommand.configure(cli.getSubcommands().get(ClStatusCommand.NAME));
+    return cli;
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getErr());
+  }
+}
