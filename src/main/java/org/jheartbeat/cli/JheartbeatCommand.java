@@ -17,6 +17,7 @@ import picocli.CommandLine.Spec;
     },
     subcommands = {
       CheckConfigCommand.class,
+      DirectivesCommand.class,
       ClStatusCommand.class,
       HbStandbyCommand.class,
       HbTakeoverCommand.class,

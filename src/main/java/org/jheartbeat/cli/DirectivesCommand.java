@@ -1,0 +1,21 @@
+package org.jheartbeat.cli;
+
+import java.util.concurrent.Callable;
+import org.jheartbeat.config.DirectiveReference;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code jheartbeat directives}: the ha.cf reference, as Markdown, from the directive table. */
+@Command(name = "directives", mixinStandardHelpOptions = true,
+    description = "Print every ha.cf directive with its default, unit and whether jheartbeat acts on it (Markdown).")
+public final class DirectivesCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    spec.commandLine().getOut().print(DirectiveReference.markdown());
+    spec.commandLine().getOut().flush();
+    return 0;
+  }
+}
