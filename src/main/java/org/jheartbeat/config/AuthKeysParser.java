@@ -57,6 +57,7 @@ public final class AuthKeysParser {
     boolean activeBound = false;
     // Indexes whose key line was refused: "no line defines" them would mislead.
     Set<Integer> rejected = new java.util.HashSet<>();
+    boolean authRefused = false;
     for (int i = 0; i < lines.size(); i++) {
       int lineNo = i + 1;
       String raw = lines.get(i).replace("\r", "");
@@ -73,6 +74,7 @@ public final class AuthKeysParser {
         Optional<Integer> index = w.size() == 2 && w.get(0).equals("auth") ? index(w.get(1)) : Optional.empty();
         if (index.isEmpty()) {
           problems.error(file, lineNo, "expected 'auth N' with N from 0 to " + AuthKeys.MAX_INDEX + ", got '" + line + "'");
+          authRefused = true;
           continue;
         }
         if (active != null) {
@@ -98,6 +100,9 @@ public final class AuthKeysParser {
       }
     }
     if (active == null) {
+      if (authRefused) {
+        return Optional.empty(); // the refused auth line is already reported
+      }
       problems.error(file, 0, "no 'auth N' line: name the key that signs outgoing messages, e.g. 'auth 1'");
       return Optional.empty();
     }
