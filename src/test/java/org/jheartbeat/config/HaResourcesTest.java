@@ -213,6 +213,16 @@ class HaResourcesTest {
   }
 
   @Test
+  void errorsOfOtherFilesDoNotHideTheGroups() throws IOException {
+    Path file = tmp.resolve("haresources");
+    Files.writeString(file, "alpha 10.0.0.10\n");
+    problems = new Problems();
+    problems.error(tmp.resolve("ha.cf"), 3, "some ha.cf error");
+    HaResources res = HaResourcesParser.parse(file, NODES, scripts, problems).orElseThrow();
+    assertThat(res.groups()).extracting(ResourceGroup::key).containsExactly("10.0.0.10");
+  }
+
+  @Test
   void absentFileMeansNoGroups() {
     problems = new Problems();
     HaResources res = HaResourcesParser.parse(tmp.resolve("haresources"), NODES, scripts, problems).orElseThrow();
