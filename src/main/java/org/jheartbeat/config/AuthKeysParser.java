@@ -55,6 +55,9 @@ public final class AuthKeysParser {
     Integer active = null;
     int activeLine = 0;
     boolean activeBound = false;
+    // Indexes whose key line was refused: "no line defines" them would mislead.
+    Set<Integer> rejected = new java.util.HashSet<>();
+    boolean authRefused = false;
     for (int i = 0; i < lines.size(); i++) {
       int lineNo = i + 1;
       String raw = lines.get(i).replace("\r", "");
@@ -71,6 +74,7 @@ public final class AuthKeysParser {
         Optional<Integer> index = w.size() == 2 && w.get(0).equals("auth") ? index(w.get(1)) : Optional.empty();
         if (index.isEmpty()) {
           problems.error(file, lineNo, "expected 'auth N' with N from 0 to " + AuthKeys.MAX_INDEX + ", got '" + line + "'");
+          authRefused = true;
           continue;
         }
         if (active != null) {
@@ -83,6 +87,7 @@ public final class AuthKeysParser {
       }
       Optional<AuthKey> key = keyLine(file, lineNo, line, w, problems);
       if (key.isEmpty()) {
+        index(w.get(0)).ifPresent(rejected::add);
         continue;
       }
       AuthKey k = key.get();
@@ -95,11 +100,17 @@ public final class AuthKeysParser {
       }
     }
     if (active == null) {
+      if (authRefused) {
+        return Optional.empty(); // the refused auth line is already reported
+      }
       problems.error(file, 0, "no 'auth N' line: name the key that signs outgoing messages, e.g. 'auth 1'");
       return Optional.empty();
     }
     if (!activeBound) {
       AuthKey defined = keys.get(active);
+      if (defined == null && rejected.contains(active)) {
+        return Optional.empty();
+      }
       problems.error(file, activeLine, defined != null
           ? "'auth " + active + "' must come before the line that defines key " + active
               + " (line " + defined.line() + "); Heartbeat 3.0.6 refuses the file in this order"
@@ -113,7 +124,7 @@ public final class AuthKeysParser {
       Path file, int lineNo, String line, List<String> w, Problems problems) {
     Optional<Integer> index = index(w.get(0));
     if (index.isEmpty()) {
-      problems.error(file, lineNo, "invalid line '" + redact(w) + "': expected 'auth N' or 'N METHOD [KEY]'"
+      problems.error(file, lineNo, "invalid line " + redact(w) + ": expected 'auth N' or 'N METHOD [KEY]'"
           + " with N from 0 to " + AuthKeys.MAX_INDEX);
       return Optional.empty();
     }
@@ -154,8 +165,14 @@ public final class AuthKeysParser {
     return n <= AuthKeys.MAX_INDEX ? Optional.of(n) : Optional.empty();
   }
 
-  /** An invalid line may hold a key: show only its first word. */
+  /**
+   * An invalid line may hold a key, even as its first word (a key pasted on a line of its own):
+   * show only a numeric first word, which cannot be a secret worth hiding.
+   */
   private static String redact(List<String> words) {
-    return words.size() > 1 ? words.get(0) + " …" : words.get(0);
+    if (!words.get(0).matches("[0-9]+")) {
+      return "(not shown: it may hold a key)";
+    }
+    return "'" + (words.size() > 1 ? words.get(0) + " …" : words.get(0)) + "'";
   }
 }

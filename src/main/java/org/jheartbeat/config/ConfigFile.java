@@ -30,7 +30,17 @@ final class ConfigFile {
     }
   }
 
+  /** Why reading failed, in the operator's words ("Is a directory", "permission denied"). */
   static String describe(IOException e) {
+    if (e instanceof java.nio.file.AccessDeniedException) {
+      return "permission denied";
+    }
+    if (e instanceof java.nio.file.FileSystemException fse && fse.getReason() != null) {
+      return fse.getReason();
+    }
+    if (e.getClass() == IOException.class && e.getMessage() != null) {
+      return e.getMessage(); // e.g. "Is a directory": the class name adds nothing
+    }
     String reason = e.getMessage();
     return e.getClass().getSimpleName().replace("Exception", "")
         + (reason == null ? "" : " (" + reason + ")");

@@ -148,7 +148,8 @@ final class HaCfValidator {
       problems.error(file, 0, "no heartbeat media defined: add a bcast, mcast or ucast line");
     }
     for (PingNode p : pingNodes) {
-      if (nodeLines.containsKey(p.name())) {
+      // Node names compare case-insensitively (node names are lower-cased; ping hosts are not).
+      if (nodeLines.containsKey(p.name().toLowerCase(java.util.Locale.ROOT))) {
         problems.error(file, p.line(), "ping node '" + p.name() + "' has the name of a cluster node");
       }
     }

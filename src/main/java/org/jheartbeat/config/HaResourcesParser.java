@@ -34,10 +34,12 @@ public final class HaResourcesParser {
    */
   public static Optional<HaResources> parse(
       Path file, Optional<List<String>> nodes, ScriptLookup scripts, Problems problems) {
-    boolean hadErrors = problems.hasErrors();
+    // Only this file's errors decide: the loader checks cross-file rules (autojoin) on the
+    // groups even when ha.cf or authkeys have unrelated errors, so that all are reported at once.
+    long errorsBefore = errorCount(problems);
     Optional<List<String>> lines = ConfigFile.readLines(file, problems, false);
     if (lines.isEmpty()) {
-      return hadErrors || problems.hasErrors()
+      return errorCount(problems) > errorsBefore
           ? Optional.empty()
           : Optional.of(new HaResources(file, false, List.of()));
     }
@@ -77,9 +79,13 @@ public final class HaResourcesParser {
       }
       groups.add(group);
     }
-    return hadErrors || problems.hasErrors()
+    return errorCount(problems) > errorsBefore
         ? Optional.empty()
         : Optional.of(new HaResources(file, true, groups));
+  }
+
+  private static long errorCount(Problems problems) {
+    return problems.list().stream().filter(Problem::isError).count();
   }
 
   private static List<LogicalLine> join(List<String> lines) {
