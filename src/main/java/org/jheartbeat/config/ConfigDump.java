@@ -68,6 +68,9 @@ public final class ConfigDump {
     };
     if (!derived.isEmpty()) {
       line(out, d.name() + " " + haCf.parameter(d.name()).orElseThrow(), "default: " + derived);
+    } else if (d.defaultText().isPresent() && !d.support().actedOn()) {
+      // Commented out: written back as ha.cf it would draw a "not acted on" warning.
+      line(out, "#" + d.name() + " " + d.defaultText().get(), "default; not used by jheartbeat");
     } else if (d.defaultText().isPresent()) {
       line(out, d.name() + " " + d.defaultText().get(), "default");
     } else {

@@ -137,7 +137,8 @@ final class HaCfValidator {
       int firstNodeLine = nodeLines.values().iterator().next();
       if (localNode.required()) {
         problems.error(file, firstNodeLine, "this node '" + localNode.name()
-            + "' is not listed in a 'node' line (Heartbeat: Current node not in configuration)");
+            + "' is not listed in a 'node' line (Heartbeat: Current node not in configuration):"
+            + " add 'node " + localNode.name() + "', or check that 'uname -n' (or --node) names this node");
       } else {
         problems.warning(file, firstNodeLine, "this machine '" + localNode.name() + "' is not one of the nodes ("
             + String.join(", ", nodes) + "): the daemon would refuse to start here;"
@@ -162,6 +163,9 @@ final class HaCfValidator {
 
     if (explicitAutoFailback == null) {
       problems.warning(file, 0, "auto_failback is not set, so Heartbeat's deprecated 'legacy' mode is used;"
+          + " set 'auto_failback on' or 'auto_failback off'");
+    } else if ("legacy".equals(autoFailback)) {
+      problems.warning(file, explicitAutoFailback.line(), "Heartbeat's deprecated 'legacy' auto_failback mode is used;"
           + " set 'auto_failback on' or 'auto_failback off'");
     }
     if (problems.hasErrors() || hadErrors) {

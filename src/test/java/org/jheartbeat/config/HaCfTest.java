@@ -264,7 +264,7 @@ class HaCfTest {
   void localNodeNotListedIsAnError() {
     assertThat(errorsOf("node bravo charlie\nbcast eth0\nauto_failback on\nlogfile /var/log/ha-log\n"))
         .containsExactly("ha.cf:1: this node 'alpha' is not listed in a 'node' line (Heartbeat: Current node not in"
-            + " configuration); add it, or check the file for another node with --node NAME");
+            + " configuration): add 'node alpha', or check that 'uname -n' (or --node) names this node");
   }
 
   @Test
@@ -308,11 +308,19 @@ class HaCfTest {
   // ---- auto_failback --------------------------------------------------------------------
 
   @ParameterizedTest(name = "auto_failback {0} -> {1}")
-  @CsvSource({"on, ON", "off, OFF", "legacy, LEGACY", "true, ON", "false, OFF", "yes, ON", "0, OFF", "ON, ON"})
+  @CsvSource({"on, ON", "off, OFF", "true, ON", "false, OFF", "yes, ON", "0, OFF", "ON, ON"})
   void autoFailbackValues(String text, AutoFailback expected) {
     String cf = "node alpha bravo\nbcast eth0\nlogfile /var/log/ha-log\nauto_failback " + text + "\n";
     assertThat(valid(cf).autoFailback()).isEqualTo(expected);
     assertThat(haCfWarningsOf(cf)).isEmpty();
+  }
+
+  @Test
+  void explicitLegacyIsAcceptedWithHeartbeatsDeprecationWarning() {
+    String cf = "node alpha bravo\nbcast eth0\nlogfile /var/log/ha-log\nauto_failback legacy\n";
+    assertThat(valid(cf).autoFailback()).isEqualTo(AutoFailback.LEGACY);
+    assertThat(haCfWarningsOf(cf)).containsExactly("ha.cf:4: warning: Heartbeat's deprecated 'legacy' auto_failback"
+        + " mode is used; set 'auto_failback on' or 'auto_failback off'");
   }
 
   @Test
@@ -328,7 +336,9 @@ class HaCfTest {
     String cf = "node alpha bravo\nbcast eth0\nlogfile /var/log/ha-log\nnice_failback on\n";
     assertThat(valid(cf).autoFailback()).isEqualTo(AutoFailback.LEGACY);
     assertThat(haCfWarningsOf(cf)).containsExactly(
-        "ha.cf:4: warning: nice_failback is obsolete; use 'auto_failback on' or 'auto_failback off'");
+        "ha.cf:4: warning: nice_failback is obsolete; use 'auto_failback on' or 'auto_failback off'",
+        "ha.cf:4: warning: Heartbeat's deprecated 'legacy' auto_failback mode is used; set 'auto_failback on'"
+            + " or 'auto_failback off'");
   }
 
   @Test
