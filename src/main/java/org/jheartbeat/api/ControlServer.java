@@ -1,0 +1,103 @@
+package org.jheartbeat.api;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The daemon's end of the {@link ControlSocket}: one thread accepts connections, reads one
+ * request line, asks the handler (which takes a snapshot on the event loop) and writes the
+ * answer. Requests are tiny and rare, so one connection at a time is enough. The socket file is
+ * created mode 0660 so that only root and the daemon's group reach it.
+ */
+public final class ControlServer implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(ControlServer.class);
+  private static final int MAX_REQUEST = 4096;
+
+  private final Path socket;
+  private final ServerSocketChannel server;
+  private final Thread thread;
+
+  private ControlServer(Path socket, ServerSocketChannel server, Function<List<String>, ControlClient.Reply> handler) {
+    this.socket = socket;
+    this.server = server;
+    this.thread = new Thread(() -> serve(handler), "hb-control");
+    this.thread.setDaemon(true);
+  }
+
+  /** Binds the socket in {@code runDir} (replacing a stale one) and starts answering. */
+  public static ControlServer start(Path runDir, Function<List<String>, ControlClient.Reply> handler) throws IOException {
+    Files.createDirectories(runDir);
+    Path socket = ControlSocket.in(runDir);
+    Files.deleteIfExists(socket);
+    ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+    server.bind(UnixDomainSocketAddress.of(socket));
+    Files.setPosixFilePermissions(socket, PosixFilePermissions.fromString("rw-rw----"));
+    ControlServer s = new ControlServer(socket, server, handler);
+    s.thread.start();
+    return s;
+  }
+
+  private void serve(Function<List<String>, ControlClient.Reply> handler) {
+    while (server.isOpen()) {
+      try (SocketChannel client = server.accept()) {
+        String request = readLine(client);
+        ControlClient.Reply reply;
+        try {
+          reply = request == null
+              ? new ControlClient.Reply(List.of(new ControlClient.Line(true, "empty request")), 13)
+              : handler.apply(Arrays.asList(request.split("\t", -1)));
+        } catch (RuntimeException e) {
+          log.warn("control request '{}' failed: {}", request, e.toString());
+          reply = new ControlClient.Reply(List.of(new ControlClient.Line(true, "request failed: " + e.getMessage())), 13);
+        }
+        client.write(ByteBuffer.wrap(encode(reply).getBytes(StandardCharsets.UTF_8)));
+      } catch (IOException e) {
+        if (server.isOpen()) {
+          log.debug("control connection failed: {}", e.toString());
+        }
+      }
+    }
+  }
+
+  private static String readLine(SocketChannel client) throws IOException {
+    BufferedReader in = new BufferedReader(
+        new InputStreamReader(Channels.newInputStream(client), StandardCharsets.UTF_8), MAX_REQUEST);
+    String line = in.readLine();
+    return line == null || line.length() > MAX_REQUEST ? null : line;
+  }
+
+  static String encode(ControlClient.Reply reply) {
+    StringBuilder b = new StringBuilder();
+    for (ControlClient.Line l : reply.lines()) {
+      b.append(l.error() ? "err\t" : "out\t").append(l.text().replace('\n', ' ')).append('\n');
+    }
+    return b.append("rc\t").append(reply.exitCode()).append('\n').toString();
+  }
+
+  @Override
+  public void close() throws IOException {
+    server.close();
+    try {
+      thread.join(2_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    Files.deleteIfExists(socket);
+  }
+}
