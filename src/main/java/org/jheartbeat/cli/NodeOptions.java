@@ -42,6 +42,21 @@ public final class NodeOptions {
       description = "Debug log file, instead of ha.cf's debugfile.")
   Path debugFile;
 
+  /** These options as arguments, to hand them to a daemon started in the background. */
+  java.util.List<String> asArguments() {
+    java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(
+        "--config-dir", configDir.toString(), "--init-dir", initDir.toString(),
+        "--services-file", servicesFile.toString(), "--state-dir", stateDir.toString(),
+        "--run-dir", runDir.toString(), "--node", nodeName()));
+    if (logFile != null) {
+      args.addAll(java.util.List.of("--logfile", logFile.toString()));
+    }
+    if (debugFile != null) {
+      args.addAll(java.util.List.of("--debugfile", debugFile.toString()));
+    }
+    return args;
+  }
+
   ConfigPaths configPaths() {
     return new ConfigPaths(configDir, initDir, servicesFile);
   }

@@ -1,0 +1,218 @@
+package org.jheartbeat.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import org.jheartbeat.api.ControlClient;
+import org.jheartbeat.api.ControlSocket;
+import org.jheartbeat.config.ConfigLoader;
+import org.jheartbeat.config.ConfigReport;
+import org.jheartbeat.daemon.PidFile;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code jheartbeat start|stop|status|reload}: what {@code /etc/init.d/heartbeat} does, with its
+ * messages and LSB exit statuses. start returns once the daemon runs and answers on its control
+ * socket; stop returns once the daemon has released everything and exited, within a bound.
+ */
+final class ServiceCommands {
+  /** LSB init-script exit statuses. */
+  static final int LSB_GENERIC_ERROR = 1;
+  static final int LSB_NOT_CONFIGURED = 6;
+  static final int LSB_STATUS_STOPPED = 3;
+
+  private ServiceCommands() {}
+
+  static String failure(int rc) {
+    return " Heartbeat failure [rc=" + rc + "]. Failed.";
+  }
+
+  @Command(name = "start", mixinStandardHelpOptions = true,
+      description = {"Start the daemon in the background, as '/etc/init.d/heartbeat start'.",
+          "Checks the configuration first (exit 6 when it is invalid), then waits until the daemon",
+          "answers on its control socket."})
+  static final class Start implements Callable<Integer> {
+    @Mixin NodeOptions options;
+    @Spec CommandSpec spec;
+
+    @Option(names = "--wait", paramLabel = "SECONDS", defaultValue = "60",
+        description = "How long to wait for the daemon to answer (default: ${DEFAULT-VALUE}).")
+    long waitSeconds;
+
+    @Override
+    public Integer call() throws Exception {
+      PrintWriter out = spec.commandLine().getOut();
+      out.print("Starting High-Availability services: ");
+      OptionalLong running = PidFile.running(options.runDir);
+      if (running.isPresent()) {
+        out.println("Done.");
+        out.println("heartbeat is already running (pid " + running.getAsLong() + ")");
+        return 0;
+      }
+      ConfigReport report = ConfigLoader.load(options.configPaths(), options.nodeName());
+      if (!report.valid()) {
+        out.println(failure(LSB_NOT_CONFIGURED));
+        report.errors().forEach(p -> out.println(p.format()));
+        out.println("Configuration error, heartbeat not started.");
+        return LSB_NOT_CONFIGURED;
+      }
+      Files.createDirectories(options.runDir);
+      Path console = options.runDir.resolve("jheartbeat.out");
+      Process daemon = new ProcessBuilder(daemonCommand())
+          .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
+          .redirectOutput(ProcessBuilder.Redirect.appendTo(console.toFile()))
+          .redirectErrorStream(true)
+          .start();
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(waitSeconds);
+      while (System.nanoTime() < deadline) {
+        if (answers(options.runDir)) {
+          out.println("Done.");
+          return 0;
+        }
+        if (daemon.waitFor(200, TimeUnit.MILLISECONDS)) {
+          out.println(failure(daemon.exitValue()));
+          out.println(tail(console));
+          return daemon.exitValue();
+        }
+      }
+      out.println(failure(LSB_GENERIC_ERROR));
+      out.println("the daemon (pid " + daemon.pid() + ") did not answer within " + waitSeconds + " s; see " + console);
+      return LSB_GENERIC_ERROR;
+    }
+
+    /** The same JVM and class path, in a new session so that the terminal's signals miss it. */
+    private List<String> daemonCommand() {
+      List<String> cmd = new ArrayList<>();
+      cmd.add("setsid");
+      cmd.add(ProcessHandle.current().info().command().orElse("java"));
+      ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+          .filter(a -> !a.startsWith("-D" + Main.ARGV0_PROPERTY))
+          .forEach(cmd::add);
+      cmd.add("-cp");
+      cmd.add(System.getProperty("java.class.path"));
+      cmd.add(Main.class.getName());
+      cmd.add("daemon");
+      cmd.addAll(options.asArguments());
+      return cmd;
+    }
+  }
+
+  @Command(name = "stop", mixinStandardHelpOptions = true,
+      description = {"Stop the daemon gracefully, as '/etc/init.d/heartbeat stop': it gives up its",
+          "resources, tells the other nodes, and exits. Returns once it has exited."})
+  static final class Stop implements Callable<Integer> {
+    @Option(names = "--run-dir", paramLabel = "DIR", defaultValue = "${env:JHEARTBEAT_RUN_DIR:-/run/heartbeat}",
+        description = "The daemon's runtime directory (default: ${DEFAULT-VALUE}).")
+    Path runDir;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "300",
+        description = "How long to wait for resources to be released and the daemon to exit (default: ${DEFAULT-VALUE}).")
+    long timeoutSeconds;
+
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+      PrintWriter out = spec.commandLine().getOut();
+      out.print("Stopping High-Availability services: ");
+      OptionalLong pid = PidFile.running(runDir);
+      if (pid.isEmpty()) {
+        out.println("Done.");
+        out.println("heartbeat is not running");
+        return 0;
+      }
+      ProcessHandle daemon = ProcessHandle.of(pid.getAsLong()).orElse(null);
+      if (daemon == null) {
+        out.println("Done.");
+        return 0;
+      }
+      daemon.destroy();
+      try {
+        daemon.onExit().get(timeoutSeconds, TimeUnit.SECONDS);
+      } catch (java.util.concurrent.TimeoutException e) {
+        out.println(failure(LSB_GENERIC_ERROR));
+        out.println("pid " + pid.getAsLong() + " did not exit within " + timeoutSeconds + " s");
+        return LSB_GENERIC_ERROR;
+      }
+      out.println("Done.");
+      return 0;
+    }
+  }
+
+  @Command(name = "status", mixinStandardHelpOptions = true,
+      description = "Say whether the daemon runs, as 'heartbeat -s' (exit 0 running, 3 stopped).")
+  static final class Status implements Callable<Integer> {
+    @Mixin NodeOptions options;
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      PrintWriter out = spec.commandLine().getOut();
+      OptionalLong pid = PidFile.running(options.runDir);
+      if (pid.isEmpty()) {
+        out.println("heartbeat is stopped. No process");
+        return LSB_STATUS_STOPPED;
+      }
+      out.println("heartbeat OK [pid " + pid.getAsLong() + " et al] is running on "
+          + options.nodeName() + " [" + options.nodeName() + "]...");
+      return 0;
+    }
+  }
+
+  @Command(name = "reload", mixinStandardHelpOptions = true,
+      description = {"Make the daemon re-read its configuration (SIGHUP), keeping its resources,",
+          "as '/etc/init.d/heartbeat reload'."})
+  static final class Reload implements Callable<Integer> {
+    @Option(names = "--run-dir", paramLabel = "DIR", defaultValue = "${env:JHEARTBEAT_RUN_DIR:-/run/heartbeat}",
+        description = "The daemon's runtime directory (default: ${DEFAULT-VALUE}).")
+    Path runDir;
+
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+      PrintWriter out = spec.commandLine().getOut();
+      out.print("Reloading High-Availability services: ");
+      OptionalLong pid = PidFile.running(runDir);
+      if (pid.isEmpty()) {
+        out.println(failure(7));
+        out.println("heartbeat is not running");
+        return 7;
+      }
+      Process kill = new ProcessBuilder("kill", "-HUP", Long.toString(pid.getAsLong())).inheritIO().start();
+      if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+        out.println(failure(LSB_GENERIC_ERROR));
+        return LSB_GENERIC_ERROR;
+      }
+      out.println("Done.");
+      return 0;
+    }
+  }
+
+  static boolean answers(Path runDir) {
+    return new ControlClient(ControlSocket.in(runDir), Duration.ofSeconds(2))
+        .request("cl_status", List.of("hbstatus")).reply().isPresent();
+  }
+
+  private static String tail(Path file) {
+    try {
+      List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+      return String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()));
+    } catch (IOException e) {
+      return "(no output in " + file + ")";
+    }
+  }
+}
