@@ -3,7 +3,6 @@ package org.jheartbeat.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -173,6 +172,6 @@ public final class DecodeCommand implements Callable<Integer> {
         b.append((char) c);
       }
     }
-    return new String(b.toString().getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.ISO_8859_1);
+    return b.toString();
   }
 }
