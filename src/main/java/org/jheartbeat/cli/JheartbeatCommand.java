@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
     subcommands = {
       CheckConfigCommand.class,
       DirectivesCommand.class,
+      DecodeCommand.class,
       ClStatusCommand.class,
       HbStandbyCommand.class,
       HbTakeoverCommand.class,
