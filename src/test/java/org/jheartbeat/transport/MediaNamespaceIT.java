@@ -82,6 +82,19 @@ class MediaNamespaceIT {
     assertThat(out.get(0)).contains("OPEN").contains("RX " + A2 + " " + A2 + " t=NS_st src=" + A2);
   }
 
+  @Test
+  void pingGroupCountsOneReplyPerSequenceThoughEveryHostAnswers() throws Exception {
+    // t1 pings t2 and itself: two echo replies per request, only the first of each sequence counts
+    List<String> out = runBoth(
+        List.of("ping_group", "pair", A2 + "," + A1, "t=NS_st src=pair", "" + PROBE_SECONDS), null).get(0);
+    int sent = out.stream().filter(l -> l.startsWith("SENT ")).mapToInt(l -> Integer.parseInt(l.substring(5)))
+        .findFirst().orElseThrow();
+    long received = out.stream().filter(l -> l.startsWith("RX pair ")).count();
+    assertThat(out).anyMatch(l -> l.endsWith(" t=NS_st src=pair"));
+    assertThat(received).as("%s", out).isPositive().isLessThanOrEqualTo(sent);
+    assertThat(out).anyMatch(l -> l.startsWith("STATS") && l.contains("packetsSent=" + 2 * sent));
+  }
+
   /** Runs a probe in t1 and (optionally) one in t2 at once; returns their output lines. */
   private List<List<String>> runBoth(List<String> inT1, List<String> inT2) throws Exception {
     Path o1 = dir.resolve("t1.out");

@@ -13,7 +13,7 @@ import org.jheartbeat.config.PingNode;
  * medium, sends MESSAGE every 200 ms for SECONDS seconds, and prints {@code OPEN} once open and
  * {@code RX <medium> <source address> <text>} per received packet, then exits 0 (1 if the medium
  * does not open). Usage: {@code bcast IFACE PORT MESSAGE SECONDS} | {@code ping HOST MESSAGE
- * SECONDS} | {@code mcast IFACE GROUP PORT LOOP MESSAGE SECONDS}.
+ * SECONDS} | {@code ping_group NAME HOST,HOST MESSAGE SECONDS} | {@code mcast IFACE GROUP PORT LOOP MESSAGE SECONDS}.
  */
 public final class MediumProbe {
   private MediumProbe() {}
@@ -33,6 +33,11 @@ public final class MediumProbe {
         message = args[2];
         seconds = Integer.parseInt(args[3]);
       }
+      case "ping_group" -> {
+        m = new PingMedium(new PingNode(args[1], List.of(args[2].split(",")), true, 1));
+        message = args[3];
+        seconds = Integer.parseInt(args[4]);
+      }
       case "mcast" -> {
         m = new McastMedium(new MediumSpec.Mcast(args[1], args[2], Integer.parseInt(args[3]), 1,
             "1".equals(args[4])));
@@ -51,10 +56,15 @@ public final class MediumProbe {
     System.out.println("OPEN");
     CountDownLatch never = new CountDownLatch(1);
     long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+    int sent = 0;
     while (System.nanoTime() < end) {
       m.send(message.getBytes(StandardCharsets.US_ASCII));
+      sent++;
       never.await(200, TimeUnit.MILLISECONDS);
     }
+    // let the last replies arrive before counting
+    never.await(300, TimeUnit.MILLISECONDS);
+    System.out.println("SENT " + sent);
     System.out.println("STATS " + m.stats());
     m.close();
     System.exit(0);
