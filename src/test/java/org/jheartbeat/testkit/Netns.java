@@ -107,6 +107,11 @@ public final class Netns implements AutoCloseable {
    * and whose other end appears in {@code nodeNs} as {@code ifname} with {@code cidr brd +}.
    */
   public String connect(String switchNs, String bridge, String nodeNs, String ifname, String cidr) {
+    return connect(switchNs, bridge, nodeNs, ifname, cidr, null);
+  }
+
+  /** As above, with a fixed MAC address for the node end (comparable captures), or null. */
+  public String connect(String switchNs, String bridge, String nodeNs, String ifname, String cidr, String mac) {
     requireOwn(switchNs);
     requireOwn(nodeNs);
     String port = (nodeNs.substring(prefix.length()) + "-" + ifname);
@@ -114,9 +119,21 @@ public final class Netns implements AutoCloseable {
     ip("-n", switchNs, "link", "add", port, "type", "veth", "peer", "name", ifname, "netns", nodeNs);
     ip("-n", switchNs, "link", "set", port, "master", bridge);
     ip("-n", switchNs, "link", "set", port, "up");
+    if (mac != null) {
+      ip("-n", nodeNs, "link", "set", ifname, "address", mac);
+    }
     ip("-n", nodeNs, "addr", "add", cidr, "brd", "+", "dev", ifname);
     ip("-n", nodeNs, "link", "set", ifname, "up");
     return port;
+  }
+
+  /**
+   * Sets a link of one of our namespaces up or down; on a switch port this is how a test cuts a
+   * node off (partition) or "powers it off" (NAMESPACE-NOTES "Faults").
+   */
+  public void linkUp(String ns, String link, boolean up) {
+    requireOwn(ns);
+    ip("-n", ns, "link", "set", link, up ? "up" : "down");
   }
 
   /** Runs {@code ip ARGS} (root-level command acting on our namespaces) and requires success. */

@@ -29,6 +29,7 @@ class MediaNamespaceIT {
   private static final int PROBE_SECONDS = 4;
 
   private static Netns net;
+  private static String port2;
 
   @TempDir
   Path dir;
@@ -42,8 +43,8 @@ class MediaNamespaceIT {
       net.create(T1);
       net.create(T2);
       net.bridge(SW, "br-hb");
-      net.connect(SW, "br-hb", T1, "eth1", A1 + "/24");
-      net.connect(SW, "br-hb", T2, "eth1", A2 + "/24");
+      net.connect(SW, "br-hb", T1, "eth1", A1 + "/24", "02:00:00:00:e1:01");
+      port2 = net.connect(SW, "br-hb", T2, "eth1", A2 + "/24", "02:00:00:00:e1:02");
     } catch (RuntimeException e) {
       net.close();
       throw e;
@@ -93,6 +94,19 @@ class MediaNamespaceIT {
     assertThat(out).anyMatch(l -> l.endsWith(" t=NS_st src=pair"));
     assertThat(received).as("%s", out).isPositive().isLessThanOrEqualTo(sent);
     assertThat(out).anyMatch(l -> l.startsWith("STATS") && l.contains("packetsSent=" + 2 * sent));
+  }
+
+  @Test
+  void aDownSwitchPortSilencesThePeer() throws Exception {
+    net.linkUp(SW, port2, false);
+    try {
+      List<List<String>> out = runBoth(List.of("bcast", "eth1", "694", "cut-t1", "2"),
+          List.of("bcast", "eth1", "694", "cut-t2", "2"));
+      assertThat(out.get(0)).contains("RX eth1 " + A1 + " cut-t1").noneMatch(l -> l.endsWith("cut-t2"));
+      assertThat(out.get(1)).contains("RX eth1 " + A2 + " cut-t2").noneMatch(l -> l.endsWith("cut-t1"));
+    } finally {
+      net.linkUp(SW, port2, true);
+    }
   }
 
   /** Runs a probe in t1 and (optionally) one in t2 at once; returns their output lines. */
