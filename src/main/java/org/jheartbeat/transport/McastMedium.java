@@ -1,0 +1,150 @@
+package org.jheartbeat.transport;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.SocketAddress;
+import java.net.StandardProtocolFamily;
+import java.net.StandardSocketOptions;
+import java.net.UnknownHostException;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.DatagramChannel;
+import java.util.Objects;
+import org.jheartbeat.config.MediumSpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code mcast IFACE GROUP PORT TTL LOOP} (spec wire §5.3): the receive socket is bound to
+ * {@code group:port} with {@code SO_REUSEADDR} (so it only sees that group's datagrams and several
+ * mcast media can coexist) and joined to the group on the interface; the send socket sets
+ * {@code IP_MULTICAST_IF} = the interface, {@code IP_MULTICAST_TTL} = ttl and
+ * {@code IP_MULTICAST_LOOP} = loop, and sends to {@code group:port}. With loop 0 the node never
+ * hears itself, so its own link on this medium stays dead, as with Heartbeat [CAP cap16].
+ * One daemon receive thread {@code hb-rx-IFACE} per medium.
+ */
+public final class McastMedium implements Medium {
+  private static final Logger LOG = LoggerFactory.getLogger(McastMedium.class);
+
+  private final MediumSpec.Mcast spec;
+  private final Counters counters = new Counters();
+  private volatile UdpSender sender;
+  private DatagramChannel rx;
+  private Thread thread;
+
+  public McastMedium(MediumSpec.Mcast spec) {
+    this.spec = Objects.requireNonNull(spec);
+  }
+
+  @Override
+  public String name() {
+    return spec.iface();
+  }
+
+  @Override
+  public String type() {
+    return "mcast";
+  }
+
+  @Override
+  public synchronized void open(PacketSink sink) {
+    if (sender != null) {
+      throw new IllegalStateException("mcast " + name() + " already open");
+    }
+    NetworkInterface nif = Interfaces.require("mcast", spec.iface());
+    InetAddress group;
+    try {
+      group = InetAddress.getByName(spec.group());
+    } catch (UnknownHostException e) {
+      throw new IllegalStateException("mcast " + name() + ": bad group " + spec.group(), e);
+    }
+    if (!group.isMulticastAddress()) {
+      throw new IllegalStateException("mcast " + name() + ": " + spec.group() + " is not a multicast group");
+    }
+    DatagramChannel in = null;
+    DatagramChannel out = null;
+    try {
+      in = DatagramChannel.open(StandardProtocolFamily.INET);
+      in.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+      in.bind(new InetSocketAddress(group, spec.port()));
+      in.join(group, nif);
+      out = DatagramChannel.open(StandardProtocolFamily.INET);
+      out.setOption(StandardSocketOptions.IP_MULTICAST_IF, nif);
+      out.setOption(StandardSocketOptions.IP_MULTICAST_TTL, spec.ttl());
+      out.setOption(StandardSocketOptions.IP_MULTICAST_LOOP, spec.loop());
+      UdpSender s = new UdpSender(name(), out, new InetSocketAddress(group, spec.port()), counters);
+      rx = in;
+      DatagramChannel ch = in;
+      thread = new Thread(() -> receiveLoop(ch, sink), "hb-rx-" + name());
+      thread.setDaemon(true);
+      thread.start();
+      sender = s;
+    } catch (IOException e) {
+      BcastMedium.closeQuietly(in);
+      BcastMedium.closeQuietly(out);
+      throw new UncheckedIOException("mcast " + name() + " group " + spec.group() + ": " + e.getMessage(), e);
+    }
+    LOG.info("glib: UDP multicast heartbeat started for group {} port {} interface {} (ttl={} loop={})",
+        spec.group(), spec.port(), spec.iface(), spec.ttl(), spec.loop() ? 1 : 0);
+  }
+
+  private void receiveLoop(DatagramChannel ch, PacketSink sink) {
+    ByteBuffer buf = ByteBuffer.allocate(UdpReceivers.MAX_DATAGRAM);
+    UdpReceivers.Route route = new UdpReceivers.Route(name(), sink, counters, a -> true, a -> true);
+    while (ch.isOpen()) {
+      buf.clear();
+      SocketAddress from;
+      try {
+        from = ch.receive(buf);
+      } catch (ClosedChannelException e) {
+        return;
+      } catch (IOException e) {
+        counters.receiveError(LOG, name(), e.toString());
+        continue;
+      }
+      long now = System.nanoTime();
+      buf.flip();
+      byte[] data = new byte[buf.remaining()];
+      buf.get(data);
+      counters.received(data.length);
+      UdpReceivers.deliver(route, new Packet(data, name(), (InetSocketAddress) from, now));
+    }
+  }
+
+  @Override
+  public void send(byte[] packet) {
+    UdpSender s = sender;
+    if (s == null) {
+      counters.sendError(LOG, name(), "medium not open");
+      return;
+    }
+    s.send(packet);
+  }
+
+  @Override
+  public synchronized void close() {
+    UdpSender s = sender;
+    sender = null;
+    if (s != null) {
+      s.close();
+    }
+    BcastMedium.closeQuietly(rx);
+    rx = null;
+    if (thread != null) {
+      try {
+        thread.join(1_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      thread = null;
+    }
+  }
+
+  @Override
+  public MediumStats stats() {
+    return counters.snapshot();
+  }
+}

@@ -1,0 +1,130 @@
+package org.jheartbeat.transport;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.InterfaceAddress;
+import java.net.NetworkInterface;
+import java.net.StandardProtocolFamily;
+import java.net.StandardSocketOptions;
+import java.net.UnknownHostException;
+import java.nio.channels.DatagramChannel;
+import java.util.List;
+import java.util.Objects;
+import org.jheartbeat.config.MediumSpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code ucast IFACE PEER} (spec wire §5.2): the peer is resolved once at open; packets go to
+ * {@code peer:port} from a socket bound to the interface's IPv4 address (ephemeral port; this
+ * replaces {@code SO_BINDTODEVICE}) with {@code IP_TOS 0x10} (IPTOS_LOWDELAY) as Heartbeat sets.
+ * Receiving goes through the port's shared {@link UdpReceivers} socket on {@code 0.0.0.0:port}:
+ * several ucast lines on one port (the usual identical ha.cf listing every node, ourselves
+ * included) share it, and a datagram from the configured peer is attributed to this medium.
+ * Tests running two nodes on 127.0.0.1 use the constructor with distinct listen and peer ports.
+ */
+public final class UcastMedium implements Medium {
+  private static final Logger LOG = LoggerFactory.getLogger(UcastMedium.class);
+  /** IPTOS_LOWDELAY, as Heartbeat's ucast plugin sets on its send socket [CAP cap15]. */
+  public static final int IPTOS_LOWDELAY = 0x10;
+
+  private final String iface;
+  private final String peer;
+  private final int listenPort;
+  private final int peerPort;
+  private final UdpReceivers receivers;
+  private final Counters counters = new Counters();
+  private volatile UdpSender sender;
+  private AutoCloseable registration;
+
+  /** The medium of one ha.cf ucast line: listens on and sends to {@code spec.port()}. */
+  public UcastMedium(MediumSpec.Ucast spec, UdpReceivers receivers) {
+    this(spec.iface(), spec.peer(), spec.port(), spec.port(), receivers);
+  }
+
+  /** As above with distinct ports: receive on {@code listenPort}, send to {@code peer:peerPort}. */
+  public UcastMedium(String iface, String peer, int listenPort, int peerPort, UdpReceivers receivers) {
+    this.iface = Objects.requireNonNull(iface);
+    this.peer = Objects.requireNonNull(peer);
+    this.listenPort = listenPort;
+    this.peerPort = peerPort;
+    this.receivers = Objects.requireNonNull(receivers);
+  }
+
+  @Override
+  public String name() {
+    return iface;
+  }
+
+  @Override
+  public String type() {
+    return "ucast";
+  }
+
+  @Override
+  public synchronized void open(PacketSink sink) {
+    if (sender != null) {
+      throw new IllegalStateException("ucast " + iface + " already open");
+    }
+    NetworkInterface nif = Interfaces.require("ucast", iface);
+    InterfaceAddress local = Interfaces.requireIpv4("ucast", nif);
+    List<InterfaceAddress> subnets = Interfaces.ipv4All(nif);
+    InetAddress peerAddr;
+    try {
+      peerAddr = InetAddress.getByName(peer);
+    } catch (UnknownHostException e) {
+      throw new IllegalStateException("ucast " + iface + ": cannot resolve peer " + peer, e);
+    }
+    DatagramChannel ch = null;
+    try {
+      ch = DatagramChannel.open(StandardProtocolFamily.INET);
+      ch.setOption(StandardSocketOptions.IP_TOS, IPTOS_LOWDELAY);
+      ch.bind(new InetSocketAddress(local.getAddress(), 0));
+      UdpSender s = new UdpSender(iface, ch, new InetSocketAddress(peerAddr, peerPort), counters);
+      registration = receivers.register(listenPort, new UdpReceivers.Route(
+          iface, sink, counters, peerAddr::equals, a -> Interfaces.onLink(subnets, a)));
+      sender = s;
+    } catch (IOException e) {
+      BcastMedium.closeQuietly(ch);
+      throw new UncheckedIOException("ucast " + iface + ": " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      BcastMedium.closeQuietly(ch);
+      throw e;
+    }
+    LOG.info("glib: ucast: started on port {} interface {} to {}", listenPort, iface, peer);
+  }
+
+  @Override
+  public void send(byte[] packet) {
+    UdpSender s = sender;
+    if (s == null) {
+      counters.sendError(LOG, name(), "medium not open");
+      return;
+    }
+    s.send(packet);
+  }
+
+  @Override
+  public synchronized void close() {
+    UdpSender s = sender;
+    sender = null;
+    if (s != null) {
+      s.close();
+    }
+    if (registration != null) {
+      try {
+        registration.close();
+      } catch (Exception e) {
+        LOG.debug("{}: {}", iface, e.toString());
+      }
+      registration = null;
+    }
+  }
+
+  @Override
+  public MediumStats stats() {
+    return counters.snapshot();
+  }
+}
