@@ -17,7 +17,9 @@ import org.slf4j.LoggerFactory;
  * its dead time, and a changed {@code st} logs {@code Status update for node X: status Y}. The
  * periodic {@link #check} (every 250 ms, as Heartbeat polls) declares a node dead
  * ({@code WARN: node X: is dead}) when no status arrived within its dead time — initdead before
- * comm up, measured from start or its last status. The local node is not judged here.
+ * comm up, measured from start or its last status. A status older in both {@code seq} and
+ * {@code ts} than the last one seen (a late retransmission) is ignored (spec wire §7.6). The
+ * local node is not judged here.
  */
 final class FailureDetector {
   private static final Logger log = LoggerFactory.getLogger(FailureDetector.class);
@@ -50,6 +52,8 @@ final class FailureDetector {
   void resetTimestamps(NodeTable.Node n) {
     n.lastStatusNanos = clock.nanoTime();
     n.heardStatus = false;
+    n.lastStatusSeq = 0;
+    n.lastStatusTs = 0;
   }
 
   long largestLateMs() {
@@ -63,6 +67,11 @@ final class FailureDetector {
       n.lastStatusNanos = now;
       n.heardStatus = true;
       n.lastStatusSeq = seq;
+      return;
+    }
+    long ts = parseHex(m.get("ts").orElse("0"));
+    if (n.heardStatus && seq < n.lastStatusSeq && ts < n.lastStatusTs) {
+      log.debug("ignoring older status from {} seq {}", n.name(), seq); // spec wire §7.6
       return;
     }
     if (n.heardStatus && n.status != NodeStatus.DEAD) {
@@ -91,6 +100,7 @@ final class FailureDetector {
     n.lastStatusNanos = now;
     n.heardStatus = true;
     n.lastStatusSeq = seq;
+    n.lastStatusTs = ts;
     m.get("st").flatMap(NodeStatus::fromText).ifPresent(st -> update(n, st));
   }
 
@@ -99,6 +109,14 @@ final class FailureDetector {
     n.lastStatusNanos = clock.nanoTime();
     n.heardStatus = true;
     update(n, NodeStatus.PING);
+  }
+
+  private static long parseHex(String s) {
+    try {
+      return Long.parseUnsignedLong(s, 16);
+    } catch (NumberFormatException e) {
+      return 0;
+    }
   }
 
   /** Declares overdue nodes dead; true if any did. */

@@ -59,6 +59,7 @@ public final class NodeTable {
     /** Any authenticated packet ever arrived from it (comm-up rule). */
     boolean heard;
     long lastStatusSeq;
+    long lastStatusTs;
     final Map<String, Link> links = new LinkedHashMap<>();
 
     Node(String name, Kind kind, long deadTimeMs, List<String> linkNames) {
