@@ -10,7 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 import org.jheartbeat.config.HaCf;
@@ -39,13 +38,11 @@ public final class Membership {
   static final Duration BAD_NODE_LOG_INTERVAL = Duration.ofSeconds(60);
   private static final Logger log = LoggerFactory.getLogger(Membership.class);
 
-  private final HaCf cf;
   private final Timing timing;
   private final LocalIdentity me;
   private final Clock clock;
   private final Scheduler scheduler;
   private final Outbox outbox;
-  private final RandomGenerator random;
   private final MembershipListener listener;
   private final NodeTable table;
   private final ControlStamper stamper;
@@ -53,10 +50,9 @@ public final class Membership {
   private final AckPolicy acks = new AckPolicy();
   private final FailureDetector failures;
   private final LinkMonitor links;
-  private final Retransmitter retransmitter;
+  private final ReceiveSequencing sequencing;
   private final RexmitServer rexmitServer;
   private final NodeListExchange nodeList;
-  private final Map<String, SequenceTracker> trackers = new HashMap<>();
   private final Map<String, Long> badNodeLogged = new HashMap<>();
   private final ArrayDeque<Message> outgoing = new ArrayDeque<>();
   private Scheduler.Cancellable keepaliveTimer;
@@ -71,13 +67,11 @@ public final class Membership {
 
   public Membership(HaCf cf, LocalIdentity me, Clock clock, Scheduler scheduler, Outbox outbox,
       Supplier<String> loadavg, RandomGenerator random, MembershipListener listener) {
-    this.cf = cf;
     this.timing = cf.timing();
     this.me = me;
     this.clock = clock;
     this.scheduler = scheduler;
     this.outbox = outbox;
-    this.random = random;
     this.listener = listener;
     this.table = new NodeTable(cf);
     NodeTable.Node self = table.find(me.nodeName()).orElseThrow(() ->
@@ -89,21 +83,8 @@ public final class Membership {
     this.failures = new FailureDetector(table, timing, me.nodeName(), clock, listener);
     this.links = new LinkMonitor(table, timing, clock, listener);
     long maxRexmit = cf.protocol().maxRexmitDelayMs();
-    this.retransmitter = new Retransmitter(scheduler, random, maxRexmit, new Retransmitter.Requests() {
-      @Override
-      public boolean stillWanted(String node, long seq) {
-        SequenceTracker t = trackers.get(node);
-        Optional<NodeTable.Node> n = table.find(node);
-        return lifecycle == Lifecycle.RUNNING && t != null && t.missing().contains(seq)
-            && n.isPresent() && n.get().status != NodeStatus.DEAD;
-      }
-
-      @Override
-      public void request(String node, long seq) {
-        send(Message.builder().add("t", "NS_rexmit").add("dest", node)
-            .add("firstseq", Long.toString(seq)).add("lastseq", Long.toString(seq)).build());
-      }
-    });
+    this.sequencing = new ReceiveSequencing(table, failures, scheduler, random, maxRexmit, acks,
+        () -> lifecycle == Lifecycle.RUNNING, this::send);
     this.rexmitServer = new RexmitServer(history, clock, maxRexmit, outbox, this::send);
     this.nodeList = new NodeListExchange(table, me.nodeName(), scheduler, new NodeListExchange.Hooks() {
       @Override
@@ -152,7 +133,7 @@ public final class Membership {
     for (Scheduler.Cancellable c : List.of(keepaliveTimer, tickTimer, startupDtTimer)) {
       c.cancel();
     }
-    retransmitter.cancelAll();
+    sequencing.stop();
     nodeList.cancel();
   }
 
@@ -175,8 +156,7 @@ public final class Membership {
 
   /** Missing seqs still wanted from {@code node} (empty when in step). */
   public List<Long> missingFrom(String node) {
-    SequenceTracker t = trackers.get(node);
-    return t == null ? List.of() : List.copyOf(t.missing());
+    return sequencing.missingFrom(node);
   }
 
   public MembershipSnapshot snapshot() {
@@ -208,11 +188,7 @@ public final class Membership {
     } finally {
       processing--;
     }
-    if (processing == 0) {
-      while (!outgoing.isEmpty()) {
-        outbox.send(outgoing.poll());
-      }
-    }
+    drainIfOutermost();
   }
 
   /** An authenticated, decoded message that arrived on the medium whose link name is {@code medium}. */
@@ -226,6 +202,11 @@ public final class Membership {
     } finally {
       processing--;
     }
+    drainIfOutermost();
+  }
+
+  /** Transmits what was stamped, in stamp order, once no local processing is under way. */
+  private void drainIfOutermost() {
     if (processing == 0) {
       while (!outgoing.isEmpty()) {
         outbox.send(outgoing.poll());
@@ -236,7 +217,7 @@ public final class Membership {
   private void process(Message m, String medium) {
     Optional<String> src = m.get("src");
     String type = m.type();
-    if (src.isEmpty() || type.isEmpty() || parseHex(m.get("ts").orElse("")) <= 0) {
+    if (src.isEmpty() || type.isEmpty() || Hex.parse(m.get("ts").orElse("")) <= 0) {
       log.debug("dropping message without src/t/ts: {}", m);
       return;
     }
@@ -276,23 +257,19 @@ public final class Membership {
     }
     switch (type) {
       case "NS_nak_rexmit" -> {
-        long seq = parseHex(m.get("firstseq").orElse(""));
-        log.error("Irretrievably lost packet: node {} seq {}", n.name(), seq);
-        tracker(n).forget(seq);
-        retransmitter.cancel(n.name(), seq);
+        sequencing.onNak(n, Hex.parse(m.get("firstseq").orElse("")));
       }
       case "NS_ackmsg" -> {
-        SequenceTracker t = tracker(n);
-        t.peerAckSeq = Math.max(t.peerAckSeq, Math.max(0, parseHex(m.get("ackseq").orElse(""))));
+        sequencing.onAck(n, Math.max(0, Hex.parse(m.get("ackseq").orElse(""))));
       }
       case "NS_rexmit" -> {
         if (n.name().equals(me.nodeName())) {
           return;
         }
-        long first = parseDec(m.get("firstseq").orElse(""));
-        long last = parseDec(m.get("lastseq").orElse(""));
+        long first = Hex.parseDec(m.get("firstseq").orElse(""));
+        long last = Hex.parseDec(m.get("lastseq").orElse(""));
         if (first > 0 && last >= first) {
-          rexmitServer.serve(n.name(), first, last, tracker(n).peerAckSeq);
+          rexmitServer.serve(n.name(), first, last, sequencing.peerAckSeq(n));
         }
       }
       default -> log.debug("ignoring {} from {}", type, n.name());
@@ -300,65 +277,10 @@ public final class Membership {
   }
 
   private void processSequenced(NodeTable.Node n, Message m) {
-    long seq = parseHex(m.get("seq").orElse(""));
-    if (seq <= 0) {
-      log.debug("bad sequence number from {}: {}", n.name(), m.get("seq").orElse("(missing)"));
-      return;
+    OptionalLong seq = sequencing.accept(n, m);
+    if (seq.isPresent() && forUs(m)) {
+      dispatch(n, m, seq.getAsLong());
     }
-    long gen = Math.max(0, parseHex(m.get("hg").orElse("0")));
-    SequenceTracker t = tracker(n);
-    boolean status = m.type().equals("status");
-    if (gen < t.generation) {
-      log.error("attempted replay attack [{}]? [gen = {}, curgen = {}]", n.name(), gen, t.generation);
-      return;
-    }
-    if (status && gen > t.generation) {
-      if (t.generation > 0) {
-        log.info("Heartbeat restart on node {}", n.name());
-        failures.resetTimestamps(n);
-      }
-      t.generation = gen;
-      t.reset();
-      retransmitter.cancelAll(n.name());
-    } else if (status && n.status == NodeStatus.DEAD && seq <= n.lastStatusSeq) {
-      log.debug("stale status from dead node {} seq {}", n.name(), seq);
-      return;
-    }
-    SequenceTracker.Result r = t.track(seq);
-    switch (r.outcome()) {
-      case DUPLICATE -> {
-        return;
-      }
-      case GAP -> {
-        log.warn("{} lost packet(s) for [{}] [{}:{}]", r.lost(), n.name(), r.from(), r.to());
-        for (long s = r.from() + 1; s < r.to(); s++) {
-          if (t.missing().contains(s)) {
-            retransmitter.missing(n.name(), s);
-          }
-        }
-      }
-      case RESET -> {
-        log.warn("lost a lot of packets! {} lost packet(s) for [{}] [{}:{}]",
-            r.lost(), n.name(), r.from(), r.to());
-        retransmitter.cancelAll(n.name());
-      }
-      case FILLED -> {
-        retransmitter.cancel(n.name(), seq);
-        if (r.holesClosed()) {
-          log.info("No pkts missing from {}!", n.name());
-        }
-      }
-      case IN_ORDER -> { }
-    }
-    OptionalLong ack = acks.ackFor(t, seq, r.outcome());
-    if (ack.isPresent()) {
-      send(Message.builder().add("t", "NS_ackmsg").add("dest", n.name())
-          .add("ackseq", Long.toHexString(ack.getAsLong())).build());
-    }
-    if (!forUs(m)) {
-      return;
-    }
-    dispatch(n, m, seq);
   }
 
   private void dispatch(NodeTable.Node n, Message m, long seq) {
@@ -448,32 +370,12 @@ public final class Membership {
     });
   }
 
-  private SequenceTracker tracker(NodeTable.Node n) {
-    return trackers.computeIfAbsent(n.name(), k -> new SequenceTracker(random.nextInt(10)));
-  }
-
   private void badNode(String name) {
     long now = clock.nanoTime();
     Long last = badNodeLogged.get(name);
     if (last == null || now - last >= BAD_NODE_LOG_INTERVAL.toNanos()) {
       badNodeLogged.put(name, now);
       log.error("process_status_message: bad node [{}] in message", name);
-    }
-  }
-
-  private static long parseHex(String s) {
-    try {
-      return s.isEmpty() ? -1 : Long.parseUnsignedLong(s, 16);
-    } catch (NumberFormatException e) {
-      return -1;
-    }
-  }
-
-  private static long parseDec(String s) {
-    try {
-      return Long.parseLong(s.trim());
-    } catch (NumberFormatException e) {
-      return -1;
     }
   }
 
@@ -486,15 +388,7 @@ public final class Membership {
     return table;
   }
 
-  HaCf config() {
-    return cf;
-  }
-
   int pendingRexmitTimers() {
-    return retransmitter.pending();
-  }
-
-  static long millis(long nanos) {
-    return TimeUnit.NANOSECONDS.toMillis(nanos);
+    return sequencing.pendingRexmitTimers();
   }
 }
