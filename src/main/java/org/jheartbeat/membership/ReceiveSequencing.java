@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The sequenced half of the receive pipeline (spec wire §7.2 steps 3–4, §7.3, §7.4): a seq must
  * be HEX &gt; 0; an older generation is a replay ({@code attempted replay attack [X]?}) and is
- * dropped; a newer generation on a status is a restart ({@code Heartbeat restart on node X} when
+ * dropped; the first message seen from a sender fixes its generation (whatever its type); a
+ * newer generation on a status is a restart ({@code Heartbeat restart on node X} when
  * one was known) and resets the sender's sequence state; a status from a dead node that is not
  * newer than its last status is stale. Then the seq is tracked: gaps log
  * {@code N lost packet(s) for [X] [a:b]} (decimal) and arm retransmission requests, a filled
@@ -71,6 +72,11 @@ final class ReceiveSequencing {
     long gen = Math.max(0, Hex.parse(m.get("hg").orElse("0")));
     SequenceTracker t = tracker(n);
     boolean status = m.type().equals("status");
+    if (t.generation == 0 && gen > 0) {
+      // first message ever seen from this sender: adopt its generation whatever its type, so a
+      // later status of the same run does not reset (and re-deliver) what was already accepted
+      t.generation = gen;
+    }
     if (gen < t.generation) {
       log.error("attempted replay attack [{}]? [gen = {}, curgen = {}]", n.name(), gen, t.generation);
       return OptionalLong.empty();
