@@ -107,6 +107,39 @@ class MembershipPeerTest {
   }
 
   @Test
+  void aGapAboveTheFlowControlLimitResetsInsteadOfRequesting() {
+    start(List.of("n1", "n2"));
+    FakePeer n2 = new FakePeer("n2", 5, clock, 2);
+    n1.receive(n2.status("up"), "eth0");
+    for (int i = 0; i < 251; i++) {
+      n2.app(i);
+    }
+    n1.receive(n2.app(999), "eth0");
+    assertThat(logs.lines()).contains("WARN: lost a lot of packets! 251 lost packet(s) for [n2] [1:253]");
+    assertThat(n1.missingFrom("n2")).isEmpty();
+    advance(1000);
+    assertThat(sent("NS_rexmit")).isEmpty();
+    n1.receive(n2.app(1000), "eth0");
+    assertThat(logs.lines()).noneMatch(l -> l.contains("lost packet(s) for [n2] [253"));
+    assertThat(delivered).extracting(m -> m.get("n").orElseThrow()).containsExactly("999", "1000");
+  }
+
+  @Test
+  void duplicatesOnlyRefreshTheLink() {
+    HaCf cf = TestConfigs.cf("n1", List.of("n1", "n2"), new Timing(1000, 10_000, 3000, 20_000, 10_000),
+        List.of("eth0", "eth1"), List.of());
+    start(cf);
+    FakePeer n2 = new FakePeer("n2", 5, clock, 2);
+    Message app = n2.app(1);
+    n1.receive(app, "eth0");
+    n1.receive(app, "eth1");
+    assertThat(delivered).hasSize(1);
+    assertThat(n1.snapshot().node("n2").links())
+        .containsEntry("eth0", LinkStatus.UP).containsEntry("eth1", LinkStatus.UP);
+    assertThat(logs.lines()).contains("info: Link n2:eth0 up.", "info: Link n2:eth1 up.");
+  }
+
+  @Test
   void aNakForgetsTheSeqAndLogsIrretrievableLoss() {
     start(List.of("n1", "n2"));
     FakePeer n2 = new FakePeer("n2", 5, clock, 2);
