@@ -3,6 +3,7 @@ package org.jheartbeat.membership;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -229,8 +230,8 @@ public final class Membership {
       return;
     }
     NodeTable.Node n = found.get();
-    if (n.uuid == null && !n.isPing()) {
-      m.binary("srcuuid").filter(u -> u.length == 16).ifPresent(u -> n.uuid = u);
+    if (!n.isPing()) {
+      learnUuid(n, m);
     }
     n.heard = true;
     if (medium != null) {
@@ -242,6 +243,26 @@ public final class Membership {
       processSequenced(n, m);
     }
     checkCommUp();
+  }
+
+  /**
+   * A node's uuid is taken from its messages; a status carrying another uuid under the same
+   * name means the node was reinstalled or replaced (say, Heartbeat by jheartbeat without its
+   * hb_uuid), and from then on messages addressed to it must carry the new one in destuuid,
+   * or it drops them as not its own.
+   */
+  private void learnUuid(NodeTable.Node n, Message m) {
+    Optional<byte[]> uuid = m.binary("srcuuid").filter(u -> u.length == 16);
+    if (uuid.isEmpty() || (n.uuid != null && Arrays.equals(n.uuid, uuid.get()))) {
+      return;
+    }
+    if (n.uuid != null && !m.type().equals("status")) {
+      return;
+    }
+    if (n.uuid != null) {
+      log.info("Node {}: uuid changed to {}", n.name(), HexFormat.of().formatHex(uuid.get()));
+    }
+    n.uuid = uuid.get();
   }
 
   private void processUnsequenced(NodeTable.Node n, Message m) {

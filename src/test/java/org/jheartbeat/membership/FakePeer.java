@@ -9,8 +9,12 @@ final class FakePeer {
   final ControlStamper stamper;
 
   FakePeer(String name, long generation, Clock clock, int tableSize) {
+    this(name, TestConfigs.uuidOf(name), generation, clock, tableSize);
+  }
+
+  FakePeer(String name, byte[] uuid, long generation, Clock clock, int tableSize) {
     this.name = name;
-    this.stamper = new ControlStamper(new LocalIdentity(name, TestConfigs.uuidOf(name), generation),
+    this.stamper = new ControlStamper(new LocalIdentity(name, uuid, generation),
         clock, () -> "0.00 0.00 0.00 1/1 1", () -> 1 + tableSize,
         n -> java.util.Optional.of(TestConfigs.uuidOf(n)));
   }

@@ -274,6 +274,23 @@ class MembershipPeerTest {
   }
 
   @Test
+  void aPeerRestartedWithANewUuidIsAddressedByItsNewUuid() {
+    // regression: a real Heartbeat node replacing a jheartbeat node of the same name (new
+    // hb_uuid) stayed 'up' forever, because our repnodes carried the old destuuid and it
+    // dropped them as addressed to someone else
+    start(List.of("n1", "n2"));
+    byte[] oldUuid = TestConfigs.uuidOf("n2");
+    byte[] newUuid = TestConfigs.uuidOf("n2-reinstalled");
+    FakePeer before = new FakePeer("n2", oldUuid, 5, clock, 2);
+    n1.receive(before.status("up"), "eth0");
+    FakePeer after = new FakePeer("n2", newUuid, 6, clock, 2);
+    n1.receive(after.status("init"), "eth0");
+    n1.receive(after.stamp(Message.builder().add("t", "reqnodes").add("dest", "n1").build()), "eth0");
+    assertThat(sent("repnodes").get(0).binary("destuuid")).hasValueSatisfying(u -> assertThat(u).isEqualTo(newUuid));
+    assertThat(logs.lines()).anyMatch(l -> l.startsWith("info: Node n2: uuid changed to "));
+  }
+
+  @Test
   void repnodesAddsAndRemovesNodesThenCommComesUp() {
     start(List.of("n1", "n2", "n3"));
     FakePeer n2 = new FakePeer("n2", 5, clock, 3);

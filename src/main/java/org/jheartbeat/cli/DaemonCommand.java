@@ -1,0 +1,27 @@
+package org.jheartbeat.cli;
+
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.jheartbeat.daemon.DaemonOptions;
+import org.jheartbeat.daemon.HeartbeatDaemon;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code jheartbeat daemon}: run the cluster daemon in the foreground (Heartbeat's -f). */
+@Command(name = "daemon", mixinStandardHelpOptions = true,
+    description = {
+      "Run the cluster daemon in the foreground until SIGTERM (graceful stop) or SIGINT;",
+      "SIGHUP re-reads the configuration. Logs go where ha.cf says (logfile, debugfile,",
+      "logfacility). 'jheartbeat start' runs this in the background.",
+      "Exit status: 0 after a clean stop, 1 on a start-up failure, 6 on a configuration error."
+    })
+public final class DaemonCommand implements Callable<Integer> {
+  @Mixin NodeOptions options;
+
+  @Override
+  public Integer call() {
+    return HeartbeatDaemon.run(new DaemonOptions(options.configPaths(), options.nodeName(),
+        options.stateDir, options.runDir, Optional.ofNullable(options.logFile),
+        Optional.ofNullable(options.debugFile), "jheartbeat " + Version.current()));
+  }
+}

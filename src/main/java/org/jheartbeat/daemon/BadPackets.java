@@ -1,0 +1,59 @@
+package org.jheartbeat.daemon;
+
+import java.net.InetSocketAddress;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jheartbeat.wire.Message;
+import org.jheartbeat.wire.VerifyResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Counts packets that fail to parse or authenticate and logs them in Heartbeat's words, at
+ * most once per sender every {@value #QUIET_SECONDS} s (with the number held back), so that a
+ * misconfigured peer sending every second cannot flood the log. {@code log_badpack false}
+ * silences the lines but not the counters. Called from the media's receive threads.
+ */
+final class BadPackets {
+  static final int QUIET_SECONDS = 10;
+  private static final Logger log = LoggerFactory.getLogger("heartbeat");
+
+  private final boolean logThem;
+  private final AtomicLong count = new AtomicLong();
+  private final Map<String, Long> lastLogged = new HashMap<>();
+  private final Map<String, Long> heldBack = new HashMap<>();
+
+  BadPackets(boolean logThem) {
+    this.logThem = logThem;
+  }
+
+  long count() {
+    return count.get();
+  }
+
+  synchronized void record(VerifyResult result, String medium, InetSocketAddress source, long nowNanos) {
+    count.incrementAndGet();
+    if (!logThem) {
+      return;
+    }
+    String sender = result.message().flatMap(m -> m.get("src")).orElse(String.valueOf(source));
+    Long last = lastLogged.get(sender);
+    if (last != null && nowNanos - last < QUIET_SECONDS * 1_000_000_000L) {
+      heldBack.merge(sender, 1L, Long::sum);
+      return;
+    }
+    lastLogged.put(sender, nowNanos);
+    long held = heldBack.getOrDefault(sender, 0L);
+    heldBack.remove(sender);
+    String suffix = held > 0 ? " (" + held + " more bad packets from it not logged)" : "";
+    if (result.message().isEmpty()) {
+      log.error("Bad packet from {} on {}: {}{}", source, medium, result.reason(), suffix);
+      return;
+    }
+    Message m = result.message().get();
+    log.error("{}{}", result.reason(), suffix);
+    log.error("netstring authentication failed on {} from {}: t={} src={} seq={}", medium, source,
+        m.type(), m.get("src").orElse("?"), m.get("seq").orElse("-"));
+  }
+}

@@ -1,0 +1,18 @@
+package org.jheartbeat.daemon;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import org.jheartbeat.config.ConfigPaths;
+
+/**
+ * Where one daemon finds its configuration and keeps its state, and what it calls itself:
+ * Heartbeat's places by default, each overridable for tests, demos and namespaces.
+ */
+public record DaemonOptions(
+    ConfigPaths configPaths,
+    String nodeName,
+    Path stateDir,
+    Path runDir,
+    Optional<Path> logFile,
+    Optional<Path> debugFile,
+    String version) {}

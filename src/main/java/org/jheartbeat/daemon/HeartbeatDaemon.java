@@ -1,0 +1,244 @@
+package org.jheartbeat.daemon;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+import org.jheartbeat.api.ClStatusResponder;
+import org.jheartbeat.api.ControlClient;
+import org.jheartbeat.api.ControlServer;
+import org.jheartbeat.config.ClusterConfig;
+import org.jheartbeat.config.ConfigLoader;
+import org.jheartbeat.config.ConfigReport;
+import org.jheartbeat.config.HaCf;
+import org.jheartbeat.config.LogSettings;
+import org.jheartbeat.membership.LocalIdentity;
+import org.jheartbeat.membership.Membership;
+import org.jheartbeat.membership.MembershipListener;
+import org.jheartbeat.platform.LoadAverage;
+import org.jheartbeat.platform.Signals;
+import org.jheartbeat.platform.logging.LibcSyslog;
+import org.jheartbeat.platform.logging.LineStyle;
+import org.jheartbeat.platform.logging.LogSetup;
+import org.jheartbeat.platform.logging.LogTargets;
+import org.jheartbeat.platform.logging.LoggingHandle;
+import org.jheartbeat.platform.logging.SyslogFacility;
+import org.jheartbeat.platform.logging.SyslogSink;
+import org.jheartbeat.runtime.Clock;
+import org.jheartbeat.runtime.EventLoop;
+import org.jheartbeat.transport.Media;
+import org.jheartbeat.transport.Medium;
+import org.jheartbeat.transport.Packet;
+import org.jheartbeat.transport.UdpReceivers;
+import org.jheartbeat.wire.Authenticator;
+import org.jheartbeat.wire.VerifyResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root: the one place that creates the real services and wires them (spec
+ * membership §3 for the start-up order, §8.3 for signals). Media receive threads verify
+ * packets and post them to the event loop, which owns membership; the transmitter signs what
+ * membership stamps; the control socket reads snapshots through the loop. SIGTERM stops
+ * gracefully, SIGHUP re-reads the configuration.
+ */
+public final class HeartbeatDaemon {
+  /** LSB "program is not configured", Heartbeat's exit status for a configuration error. */
+  public static final int EXIT_NOT_CONFIGURED = 6;
+  public static final int EXIT_FAILURE = 1;
+  private static final Logger log = LoggerFactory.getLogger("heartbeat");
+  private static final Duration CALL_TIMEOUT = Duration.ofSeconds(4);
+
+  private final DaemonOptions options;
+  private final CountDownLatch stopRequested = new CountDownLatch(1);
+  private ClusterConfig config;
+  private AtomicReference<Authenticator> auth;
+  private EventLoop loop;
+  private Membership membership;
+  private UdpReceivers receivers;
+  private final List<Medium> media = new ArrayList<>();
+  private BadPackets badPackets;
+  private ControlServer control;
+
+  private HeartbeatDaemon(DaemonOptions options) {
+    this.options = options;
+  }
+
+  /** Runs a daemon in this process until SIGTERM; returns the exit status. */
+  public static int run(DaemonOptions options) {
+    return new HeartbeatDaemon(options).run();
+  }
+
+  private int run() {
+    ConfigReport report = ConfigLoader.load(options.configPaths(), options.nodeName());
+    if (!report.valid()) {
+      report.errors().forEach(p -> log.error("{}", p.format()));
+      log.error("Configuration error, heartbeat not started.");
+      return EXIT_NOT_CONFIGURED;
+    }
+    config = report.config().orElseThrow();
+    long pid = ProcessHandle.current().pid();
+    try (LoggingHandle logging = configureLogging(config.haCf(), pid);
+        PidFile pidFile = PidFile.acquire(options.runDir(), pid)) {
+      report.warnings().forEach(p -> log.warn("{}", p.format()));
+      log.info("Configuration validated. Starting heartbeat 3.0.6");
+      log.info("heartbeat: version 3.0.6 ({})", options.version());
+      try {
+        startServices(pid);
+      } catch (IOException | RuntimeException e) {
+        log.error("Heartbeat not started: {}", e.getMessage());
+        log.debug("start-up failure", e);
+        stopServices();
+        return EXIT_FAILURE;
+      }
+      Signals.on("TERM", stopRequested::countDown);
+      Signals.on("INT", stopRequested::countDown);
+      Signals.on("HUP", () -> loop.post(this::reload));
+      awaitStop();
+      log.info("Heartbeat shutdown in progress. ({})", pid);
+      stopServices();
+      log.info("{} Heartbeat shutdown complete.", config.haCf().localNode());
+      return 0;
+    } catch (IOException e) {
+      log.error("Heartbeat not started: {}", e.getMessage());
+      return EXIT_FAILURE;
+    }
+  }
+
+  private void awaitStop() {
+    try {
+      stopRequested.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private LoggingHandle configureLogging(HaCf haCf, long pid) {
+    LogSettings s = haCf.logging();
+    Optional<SyslogFacility> facility = s.facility().flatMap(SyslogFacility::parse);
+    LogTargets targets = new LogTargets(
+        options.logFile().or(() -> s.logFile().map(Path::of)),
+        options.debugFile().or(() -> s.debugFile().map(Path::of)),
+        facility,
+        s.syslogMsgFmt() ? LineStyle.SYSLOG : LineStyle.CLASSIC,
+        haCf.localNode(),
+        false);
+    SyslogSink sink = facility.<SyslogSink>map(f -> new LibcSyslog("heartbeat", f)).orElse((f, l, m) -> { });
+    return LogSetup.configure(targets, sink, pid);
+  }
+
+  private void startServices(long pid) throws IOException {
+    HaCf haCf = config.haCf();
+    Clock clock = Clock.SYSTEM;
+    long generation = GenerationFile.next(options.stateDir(), haCf.protocol().hbgenmethod(), clock.wallMillis() / 1000);
+    byte[] uuid = UuidFile.load(options.stateDir(), haCf.protocol().uuidfrom(), haCf.localNode());
+    auth = new AtomicReference<>(new Authenticator(config.authKeys()));
+    badPackets = new BadPackets(haCf.logging().logBadPackets());
+    loop = new EventLoop(clock, Duration.ofMillis(Math.max(100, haCf.timing().keepaliveMs())));
+    receivers = new UdpReceivers();
+    media.addAll(Media.of(haCf, receivers));
+    Transmitter transmitter = new Transmitter(media, auth,
+        haCf.protocol().msgfmt().equals("netstring") ? Authenticator.MsgFormat.NETSTRING : Authenticator.MsgFormat.CLASSIC);
+    membership = new Membership(haCf, new LocalIdentity(haCf.localNode(), uuid, generation), clock, loop,
+        transmitter::send, LoadAverage::read, new java.util.Random(), MembershipListener.NONE);
+    for (Medium m : media) {
+      m.open(this::received);
+    }
+    loop.start();
+    loop.post(membership::start);
+    control = ControlServer.start(options.runDir(), this::answer);
+  }
+
+  /** On a medium's receive thread: authenticate, then hand the message to the loop. */
+  private void received(Packet packet) {
+    VerifyResult result = auth.get().verify(packet.data());
+    if (!result.ok()) {
+      badPackets.record(result, packet.medium(), packet.source(), packet.receivedNanos());
+      return;
+    }
+    loop.post(() -> membership.receive(result.message().orElseThrow(), packet.medium()));
+  }
+
+  /** On the control socket's thread: answer a tool from a snapshot taken on the loop. */
+  private ControlClient.Reply answer(List<String> request) {
+    String tool = request.isEmpty() ? "" : request.get(0);
+    List<String> args = request.subList(Math.min(1, request.size()), request.size());
+    if (!tool.equals("cl_status")) {
+      return new ControlClient.Reply(List.of(new ControlClient.Line(true,
+          tool + ": this jheartbeat daemon does not manage resources yet")), EXIT_FAILURE);
+    }
+    try {
+      HaCf haCf = config.haCf();
+      return ClStatusResponder.answer(args,
+          loop.call(() -> ClusterViews.of(membership.snapshot(), haCf, "none", "3.0.6 (" + options.version() + ")"), CALL_TIMEOUT));
+    } catch (TimeoutException e) {
+      return new ControlClient.Reply(List.of(new ControlClient.Line(true, "event loop did not answer")), 12);
+    }
+  }
+
+  /** SIGHUP: re-read the configuration; new authkeys apply at once (spec membership §8.3). */
+  private void reload() {
+    ConfigReport report = ConfigLoader.load(options.configPaths(), options.nodeName());
+    if (!report.valid()) {
+      report.errors().forEach(p -> log.error("{}", p.format()));
+      log.error("Configuration error: keeping the running configuration.");
+      return;
+    }
+    ClusterConfig fresh = report.config().orElseThrow();
+    boolean keysChanged = !sameKeys(fresh, config);
+    boolean haCfChanged = !fresh.haCf().settings().stream().map(s -> s.name() + " " + s.text()).toList()
+        .equals(config.haCf().settings().stream().map(s -> s.name() + " " + s.text()).toList());
+    if (keysChanged) {
+      log.info("Rereading authentication file.");
+      auth.set(new Authenticator(fresh.authKeys()));
+      config = new ClusterConfig(config.paths(), config.haCf(), fresh.authKeys(), config.haResources());
+    }
+    if (haCfChanged) {
+      log.warn("ha.cf changed: its new values apply when the daemon restarts ('jheartbeat stop' then 'start')");
+    } else if (!keysChanged) {
+      log.info("Configuration unchanged.");
+    }
+  }
+
+  private static boolean sameKeys(ClusterConfig a, ClusterConfig b) {
+    return a.authKeys().activeIndex() == b.authKeys().activeIndex()
+        && a.authKeys().keys().keySet().equals(b.authKeys().keys().keySet())
+        && a.authKeys().keys().keySet().stream().allMatch(i -> {
+          var ka = a.authKeys().keys().get(i);
+          var kb = b.authKeys().keys().get(i);
+          return ka.method() == kb.method() && ka.secret().equals(kb.secret());
+        });
+  }
+
+  private void stopServices() {
+    if (control != null) {
+      try {
+        control.close();
+      } catch (IOException e) {
+        log.debug("closing the control socket", e);
+      }
+    }
+    if (loop != null && membership != null) {
+      try {
+        loop.call(() -> {
+          membership.stop();
+          return null;
+        }, CALL_TIMEOUT);
+      } catch (TimeoutException | RuntimeException e) {
+        log.warn("membership did not stop cleanly: {}", e.toString());
+      }
+    }
+    media.forEach(Medium::close);
+    if (receivers != null) {
+      receivers.close();
+    }
+    if (loop != null) {
+      loop.stop(CALL_TIMEOUT);
+    }
+  }
+}
