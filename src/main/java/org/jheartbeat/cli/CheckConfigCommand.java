@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "check-config",
+    header = "Check ha.cf, authkeys and haresources; report every problem.",
     mixinStandardHelpOptions = true,
     description = {
       "Check ha.cf, authkeys and haresources and report every problem, one per line:",

@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code jheartbeat daemon}: run the cluster daemon in the foreground (Heartbeat's -f). */
-@Command(name = "daemon", mixinStandardHelpOptions = true,
+@Command(name = "daemon",
+    header = "Run the cluster daemon in the foreground.", mixinStandardHelpOptions = true,
     description = {
       "Run the cluster daemon in the foreground until SIGTERM (graceful stop) or SIGINT;",
       "SIGHUP re-reads the configuration. Logs go where ha.cf says (logfile, debugfile,",

@@ -36,6 +36,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "decode",
+    header = "Decode and authenticate captured heartbeat packets.",
     mixinStandardHelpOptions = true,
     description = {
       "Decode heartbeat packets from a raw payload file (starting with ### or >>>) or a pcap",

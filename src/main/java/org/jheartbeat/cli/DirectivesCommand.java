@@ -7,7 +7,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code jheartbeat directives}: the ha.cf reference, as Markdown, from the directive table. */
-@Command(name = "directives", mixinStandardHelpOptions = true,
+@Command(name = "directives",
+    header = "Print the ha.cf reference: every directive, default, unit.", mixinStandardHelpOptions = true,
     description = "Print every ha.cf directive with its default, unit and whether jheartbeat acts on it (Markdown).")
 public final class DirectivesCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

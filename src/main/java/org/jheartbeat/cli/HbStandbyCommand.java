@@ -5,6 +5,7 @@ import picocli.CommandLine.Command;
 /** {@code hb_standby}: this node gives up the named resources to the other node. */
 @Command(
     name = HbStandbyCommand.NAME,
+    header = "Give resources up to the other node (hb_standby).",
     description = {
       "Give up resources to the other node, as Heartbeat's hb_standby does:",
       "  all       every resource group this node holds (default)",

@@ -5,6 +5,7 @@ import picocli.CommandLine.Command;
 /** {@code hb_takeover}: this node takes the named resources from the other node. */
 @Command(
     name = HbTakeoverCommand.NAME,
+    header = "Take resources over from the other node (hb_takeover).",
     description = {
       "Take resources over from the other node, as Heartbeat's hb_takeover does:",
       "  all       every resource group (default)",

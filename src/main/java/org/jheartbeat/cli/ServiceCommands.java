@@ -41,6 +41,7 @@ final class ServiceCommands {
   }
 
   @Command(name = "start", mixinStandardHelpOptions = true,
+      header = "Start the daemon in the background (init script start).",
       description = {"Start the daemon in the background, as '/etc/init.d/heartbeat start'.",
           "Checks the configuration first (exit 6 when it is invalid), then waits until the daemon",
           "answers on its control socket."})
@@ -111,6 +112,7 @@ final class ServiceCommands {
   }
 
   @Command(name = "stop", mixinStandardHelpOptions = true,
+      header = "Stop the daemon gracefully and wait for it (init script stop).",
       description = {"Stop the daemon gracefully, as '/etc/init.d/heartbeat stop': it gives up its",
           "resources, tells the other nodes, and exits. Returns once it has exited."})
   static final class Stop implements Callable<Integer> {
@@ -153,6 +155,7 @@ final class ServiceCommands {
   }
 
   @Command(name = "status", mixinStandardHelpOptions = true,
+      header = "Say whether the daemon runs (heartbeat -s).",
       description = "Say whether the daemon runs, as 'heartbeat -s' (exit 0 running, 3 stopped).")
   static final class Status implements Callable<Integer> {
     @Mixin NodeOptions options;
@@ -173,6 +176,7 @@ final class ServiceCommands {
   }
 
   @Command(name = "reload", mixinStandardHelpOptions = true,
+      header = "Re-read the configuration (SIGHUP, init script reload).",
       description = {"Make the daemon re-read its configuration (SIGHUP), keeping its resources,",
           "as '/etc/init.d/heartbeat reload'."})
   static final class Reload implements Callable<Integer> {
