@@ -35,8 +35,16 @@ public record Problem(Path file, int line, Severity severity, String message) {
 
   /** {@code FILE:LINE: message} for errors, {@code FILE:LINE: warning: message} for warnings. */
   public String format() {
-    String where = line > 0 ? file + ":" + line : file.toString();
-    return where + ": " + (isError() ? "" : "warning: ") + message;
+    return where() + ": " + (isError() ? "" : "warning: ") + message;
+  }
+
+  /** {@code FILE:LINE: message}, for logs whose lines already carry a level. */
+  public String located() {
+    return where() + ": " + message;
+  }
+
+  private String where() {
+    return line > 0 ? file + ":" + line : file.toString();
   }
 
   @Override

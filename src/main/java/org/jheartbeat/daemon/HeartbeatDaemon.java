@@ -77,7 +77,7 @@ public final class HeartbeatDaemon {
   private int run() {
     ConfigReport report = ConfigLoader.load(options.configPaths(), options.nodeName());
     if (!report.valid()) {
-      report.errors().forEach(p -> log.error("{}", p.format()));
+      report.errors().forEach(p -> log.error("{}", p.located()));
       log.error("Configuration error, heartbeat not started.");
       return EXIT_NOT_CONFIGURED;
     }
@@ -85,7 +85,7 @@ public final class HeartbeatDaemon {
     long pid = ProcessHandle.current().pid();
     try (LoggingHandle logging = configureLogging(config.haCf(), pid);
         PidFile pidFile = PidFile.acquire(options.runDir(), pid)) {
-      report.warnings().forEach(p -> log.warn("{}", p.format()));
+      report.warnings().forEach(p -> log.warn("{}", p.located()));
       log.info("Configuration validated. Starting heartbeat 3.0.6");
       log.info("heartbeat: version 3.0.6 ({})", options.version());
       try {
@@ -185,7 +185,7 @@ public final class HeartbeatDaemon {
   private void reload() {
     ConfigReport report = ConfigLoader.load(options.configPaths(), options.nodeName());
     if (!report.valid()) {
-      report.errors().forEach(p -> log.error("{}", p.format()));
+      report.errors().forEach(p -> log.error("{}", p.located()));
       log.error("Configuration error: keeping the running configuration.");
       return;
     }
