@@ -1,0 +1,71 @@
+package org.jheartbeat.e2e;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.awaitility.Awaitility;
+
+/**
+ * One node of an end-to-end cluster, whatever daemon runs it: the real Heartbeat 3.0.6
+ * ({@link RealHeartbeatNode}) or jheartbeat ({@link JheartbeatNode}). Scenario tests written
+ * against this interface run unchanged with either daemon on either slot of a {@link TwoNodeLab}.
+ * Every method is bounded in time.
+ */
+public interface ClusterNode extends AutoCloseable {
+  /** How often {@link #awaitLog} re-reads the log. */
+  Duration LOG_POLL = Duration.ofMillis(200);
+
+  /** The cluster node name ({@code node} line of ha.cf; for the real daemon also the hostname). */
+  String name();
+
+  /** Starts the daemon and returns once its process runs (not necessarily once it hears peers). */
+  void start();
+
+  /** Graceful stop, bounded; falls back to SIGKILL when the daemon does not exit in time. */
+  void stop();
+
+  /** SIGKILL of the daemon's processes (resources and addresses they set up stay, as in a crash of the daemon). */
+  void kill9();
+
+  /** The status word this node reports for {@code peer} ({@code cl_status nodestatus}): active, dead, up, init... */
+  String nodeStatus(String peer);
+
+  /** The status word of {@code peer}'s link {@code link} ({@code cl_status linkstatus}): up or dead. */
+  String linkStatus(String peer, String link);
+
+  /** The daemon's log so far ("" before it exists). */
+  String log();
+
+  /**
+   * Waits (polling every {@link #LOG_POLL}, at most {@code atMost}) until a line of the log
+   * matches {@code regex} (find semantics) and returns that line; fails with Awaitility's
+   * ConditionTimeoutException otherwise.
+   */
+  default String awaitLog(String regex, Duration atMost) {
+    Pattern p = Pattern.compile(regex);
+    return Awaitility.await(name() + " log ~ /" + regex + "/")
+        .atMost(atMost)
+        .pollInterval(LOG_POLL)
+        .pollDelay(Duration.ZERO)
+        .until(() -> firstMatch(log(), p), Optional::isPresent)
+        .orElseThrow();
+  }
+
+  /** The number of log lines matching {@code regex} (find semantics). */
+  default long countLog(String regex) {
+    Pattern p = Pattern.compile(regex);
+    return log().lines().filter(l -> p.matcher(l).find()).count();
+  }
+
+  private static Optional<String> firstMatch(String log, Pattern p) {
+    return log.lines().filter(l -> {
+      Matcher m = p.matcher(l);
+      return m.find();
+    }).findFirst();
+  }
+
+  /** Stops everything of this node (SIGKILL if needed) and removes its files; idempotent. */
+  @Override
+  void close();
+}
