@@ -31,7 +31,7 @@ public interface ClusterNode extends AutoCloseable {
   /** The status word this node reports for {@code peer} ({@code cl_status nodestatus}): active, dead, up, init... */
   String nodeStatus(String peer);
 
-  /** The status word of {@code peer}'s link {@code link} ({@code cl_status linkstatus}): up or dead. */
+  /** The status word of {@code peer}'s link {@code link} ({@code cl_status hblinkstatus}): up or dead. */
   String linkStatus(String peer, String link);
 
   /** The daemon's log so far ("" before it exists). */

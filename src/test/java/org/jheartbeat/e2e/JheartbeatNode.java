@@ -176,7 +176,7 @@ public final class JheartbeatNode implements ClusterNode {
 
   @Override
   public String linkStatus(String peer, String link) {
-    return clStatus("linkstatus", peer, link).stdout().strip();
+    return clStatus("hblinkstatus", peer, link).stdout().strip();
   }
 
   @Override

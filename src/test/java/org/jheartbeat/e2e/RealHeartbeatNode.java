@@ -228,7 +228,7 @@ public final class RealHeartbeatNode implements ClusterNode {
 
   @Override
   public String linkStatus(String peer, String link) {
-    return clStatus("linkstatus", peer, link).stdout().strip();
+    return clStatus("hblinkstatus", peer, link).stdout().strip();
   }
 
   /** The contents of {@code /var/log/ha-log} of this node ("" when it does not exist yet). */

@@ -1,10 +1,15 @@
 package org.jheartbeat.e2e;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jheartbeat.testkit.Netns;
@@ -81,6 +86,7 @@ public final class TwoNodeLab implements AutoCloseable {
   private final Map<Slot, String> heartbeatPort = new LinkedHashMap<>();
   private String pingNs;
   private String clientNs;
+  private final Set<Long> netnsInodes = new LinkedHashSet<>();
   private boolean nftTable;
 
   /** The full lab (ping node and client included) under {@link #DEFAULT_PREFIX}, heartbeat on UDP 694. */
@@ -122,6 +128,11 @@ public final class TwoNodeLab implements AutoCloseable {
 
   private String create(String suffix) {
     String ns = net.create(prefix + suffix);
+    try {
+      netnsInodes.add((Long) Files.getAttribute(Path.of("/run/netns", ns), "unix:ino"));
+    } catch (IOException | UnsupportedOperationException e) {
+      throw new IllegalStateException("cannot stat /run/netns/" + ns, e);
+    }
     // Best effort: a kernel without IPv6 has no such keys, and the lab works without this.
     net.run(ns, NFT_TIMEOUT, "sysctl", "-q", "-w", "net.ipv6.conf.all.disable_ipv6=1",
         "net.ipv6.conf.default.disable_ipv6=1");
@@ -255,6 +266,27 @@ public final class TwoNodeLab implements AutoCloseable {
     List<String> argv = new ArrayList<>(List.of("nft"));
     argv.addAll(List.of(command.split(" ")));
     return net.run(switchNs, NFT_TIMEOUT, argv.toArray(String[]::new)).requireSuccess("nft " + command);
+  }
+
+  /** The inode numbers of the lab's network namespaces (as in {@code /proc/PID/ns/net -> net:[INODE]}). */
+  public Set<Long> netnsInodes() {
+    return Set.copyOf(netnsInodes);
+  }
+
+  /**
+   * Live processes whose network namespace is one of the lab's (by inode, so this also works
+   * after {@link #close()} deleted the names): empty after a clean close. Other tests' processes
+   * in other namespaces are never counted.
+   */
+  public List<ProcessHandle> leftoverProcesses() {
+    return ProcessHandle.allProcesses().filter(h -> {
+      try {
+        String link = Files.readSymbolicLink(Path.of("/proc/" + h.pid() + "/ns/net")).toString();
+        return link.startsWith("net:[") && netnsInodes.contains(Long.parseLong(link.substring(5, link.length() - 1)));
+      } catch (IOException | RuntimeException e) {
+        return false; // gone, or not ours to read
+      }
+    }).toList();
   }
 
   /** Deletes every namespace of the lab, killing what runs in them. */
