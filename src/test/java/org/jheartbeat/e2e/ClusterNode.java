@@ -19,6 +19,9 @@ public interface ClusterNode extends AutoCloseable {
   /** The cluster node name ({@code node} line of ha.cf; for the real daemon also the hostname). */
   String name();
 
+  /** The lab position the node occupies. */
+  TwoNodeLab.Slot slot();
+
   /** Starts the daemon and returns once its process runs (not necessarily once it hears peers). */
   void start();
 
@@ -33,6 +36,18 @@ public interface ClusterNode extends AutoCloseable {
 
   /** The status word of {@code peer}'s link {@code link} ({@code cl_status hblinkstatus}): up or dead. */
   String linkStatus(String peer, String link);
+
+  /**
+   * Crash as "power-off" (NAMESPACE-NOTES "Faults"): the node's switch ports go down, every
+   * process of the daemon gets SIGKILL, and the secondary addresses on {@code eth0} (the VIPs an
+   * {@code IPaddr} resource added) are flushed, so that a later {@link TwoNodeLab#restoreLinks}
+   * does not bring back a duplicate VIP. The daemon's files stay; {@link #start()} boots it again.
+   */
+  default void powerOff(TwoNodeLab lab) {
+    lab.cutLinks(slot());
+    kill9();
+    lab.net().ip("-n", lab.ns(slot()), "addr", "flush", "dev", "eth0", "secondary");
+  }
 
   /** The daemon's log so far ("" before it exists). */
   String log();

@@ -71,6 +71,7 @@ public final class JheartbeatNode implements ClusterNode {
     return name;
   }
 
+  @Override
   public Slot slot() {
     return slot;
   }

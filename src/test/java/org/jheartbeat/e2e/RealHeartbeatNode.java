@@ -36,7 +36,8 @@ public final class RealHeartbeatNode implements ClusterNode {
   public static final Path CL_STATUS = Path.of("/usr/bin/cl_status");
   private static final Duration CMD_TIMEOUT = Duration.ofSeconds(15);
   private static final Duration START_TIMEOUT = Duration.ofSeconds(20);
-  private static final Duration STOP_TIMEOUT = Duration.ofSeconds(20);
+  private static final int STOP_SECONDS = 20;
+  private static final Duration STOP_TIMEOUT = Duration.ofSeconds(STOP_SECONDS);
   private static final int KILL_ROUNDS = 6;
 
   private final TwoNodeLab lab;
@@ -145,6 +146,7 @@ public final class RealHeartbeatNode implements ClusterNode {
     return name;
   }
 
+  @Override
   public Slot slot() {
     return slot;
   }
@@ -212,8 +214,6 @@ public final class RealHeartbeatNode implements ClusterNode {
       kill9();
     }
   }
-
-  private static final int STOP_SECONDS = 20;
 
   /** SIGKILLs every process of the node except the holder, in freeze-list-kill rounds. */
   @Override

@@ -113,8 +113,8 @@ class RealHeartbeatPairIT {
       report("graceful stop of n2", tStop);
       assertThat(n2.nodeProcesses()).isEmpty();
       long tKill = System.nanoTime();
-      n1.kill9();
-      report("kill9 of n1", tKill);
+      n1.powerOff(lab);
+      report("power-off (kill9) of n1", tKill);
       assertThat(n1.nodeProcesses()).isEmpty();
     }
     report("total incl. cleanup", t0);
