@@ -67,6 +67,19 @@ public interface ClusterNode extends AutoCloseable {
         .orElseThrow();
   }
 
+  /**
+   * Writes the log so far to {@code dir/<name>-ha-log} (creating {@code dir}) for post-mortems:
+   * the node's own files go away with {@link #close()}. Never throws; returns the file or null.
+   */
+  default java.nio.file.Path saveLog(java.nio.file.Path dir) {
+    try {
+      java.nio.file.Files.createDirectories(dir);
+      return java.nio.file.Files.writeString(dir.resolve(name() + "-ha-log"), log());
+    } catch (java.io.IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
   /** The number of log lines matching {@code regex} (find semantics). */
   default long countLog(String regex) {
     Pattern p = Pattern.compile(regex);

@@ -205,7 +205,10 @@ public final class RealHeartbeatNode implements ClusterNode {
    */
   @Override
   public void stop() {
-    exec(STOP_TIMEOUT, DAEMON.toString(), "-k");
+    Netns.Result k = exec(STOP_TIMEOUT, DAEMON.toString(), "-k");
+    if (k.exit() == -1) {
+      System.err.println(name + ": heartbeat -k did not return within " + STOP_TIMEOUT);
+    }
     try {
       Awaitility.await(name + " heartbeat stopped").atMost(STOP_TIMEOUT)
           .pollInterval(Duration.ofMillis(100)).pollDelay(Duration.ZERO)
