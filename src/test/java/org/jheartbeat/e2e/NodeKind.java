@@ -37,6 +37,10 @@ public enum NodeKind {
   public abstract ClusterNode create(TwoNodeLab lab, Slot slot, String name, String haCf, String authkeys,
       String haresources);
 
-  /** Whether this kind can run on this machine (use in an assumption). */
+  /**
+   * Whether this kind can run on this machine (use in an assumption): the real daemon and
+   * cl_status are installed, or the jheartbeat launcher exists (whether its {@code daemon}
+   * sub-command exists yet is not checked).
+   */
   public abstract boolean available();
 }
