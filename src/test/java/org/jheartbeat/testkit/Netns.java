@@ -230,8 +230,12 @@ public final class Netns implements AutoCloseable {
     }
   }
 
-  /** Runs argv with a timeout, capturing output through temporary files (no reader threads). */
-  static Result exec(List<String> argv, Duration timeout) {
+  /**
+   * Runs argv (in the root namespace, as given) with a timeout, capturing output through
+   * temporary files (no reader threads); a command still running at the timeout is killed with
+   * its descendants and reported with exit -1.
+   */
+  public static Result exec(List<String> argv, Duration timeout) {
     Path out = null;
     Path err = null;
     try {

@@ -1,0 +1,212 @@
+package org.jheartbeat.e2e;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.awaitility.Awaitility;
+import org.jheartbeat.e2e.TwoNodeLab.Slot;
+import org.jheartbeat.testkit.Netns;
+
+/**
+ * A jheartbeat daemon as one node of a {@link TwoNodeLab}. Unlike the real Heartbeat it needs no
+ * UTS/mount isolation: every path and the node name are given on its command line, so it runs
+ * straight in the node's network namespace as
+ * {@code ip netns exec NS <home>/bin/jheartbeat daemon --config-dir D/etc-ha.d --node NAME
+ * --state-dir D/var-lib-hb --run-dir D/run --logfile D/var-log/ha-log}, where {@code <home>} is
+ * the system property {@code jheartbeat.home} (set by Failsafe) or the working directory.
+ * Queries go through our {@code cl_status --run-dir D/run}, which prints Heartbeat's words.
+ *
+ * <p>{@link #start()} waits (bounded) until {@code cl_status hbstatus} answers 0, failing early if
+ * the process dies; {@link #stop()} is SIGTERM then a bounded wait, with SIGKILL as fallback.
+ * Stdout and stderr of the daemon go to {@code D/daemon.out}.
+ */
+public final class JheartbeatNode implements ClusterNode {
+  private static final Duration CMD_TIMEOUT = Duration.ofSeconds(30);
+  private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+  private static final Duration STOP_TIMEOUT = Duration.ofSeconds(20);
+
+  private final TwoNodeLab lab;
+  private final Slot slot;
+  private final String name;
+  private final String ns;
+  private final Path home;
+  private final Path dir;
+  private Process process;
+  private boolean closed;
+
+  /** Prepares node {@code name} on {@code slot} with the given configuration texts; not started yet. */
+  public JheartbeatNode(TwoNodeLab lab, Slot slot, String name, String haCf, String authkeys, String haresources) {
+    this.lab = lab;
+    this.slot = slot;
+    this.name = name;
+    this.ns = lab.ns(slot);
+    this.home = Path.of(System.getProperty("jheartbeat.home", ".")).toAbsolutePath().normalize();
+    try {
+      this.dir = Files.createTempDirectory("jhb-e2e-j" + slot.id() + "-");
+      Path etc = Files.createDirectories(dir.resolve("etc-ha.d"));
+      Files.writeString(etc.resolve("ha.cf"), haCf);
+      Path keys = etc.resolve("authkeys");
+      Files.writeString(keys, authkeys);
+      Files.setPosixFilePermissions(keys, PosixFilePermissions.fromString("rw-------"));
+      Files.writeString(etc.resolve("haresources"), haresources);
+      Files.createDirectories(dir.resolve("var-lib-hb"));
+      Files.createDirectories(dir.resolve("run"));
+      Files.createDirectories(dir.resolve("var-log"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public Slot slot() {
+    return slot;
+  }
+
+  public Path dir() {
+    return dir;
+  }
+
+  public Path configDir() {
+    return dir.resolve("etc-ha.d");
+  }
+
+  public Path stateDir() {
+    return dir.resolve("var-lib-hb");
+  }
+
+  public Path runDir() {
+    return dir.resolve("run");
+  }
+
+  public Path logFile() {
+    return dir.resolve("var-log/ha-log");
+  }
+
+  /** The daemon's process while it runs. */
+  public Process process() {
+    return process;
+  }
+
+  /** The command line the daemon is started with (inside the node's namespace). */
+  public List<String> daemonCommand() {
+    return List.of(home.resolve("bin/jheartbeat").toString(), "daemon",
+        "--config-dir", configDir().toString(),
+        "--node", name,
+        "--state-dir", stateDir().toString(),
+        "--run-dir", runDir().toString(),
+        "--logfile", logFile().toString());
+  }
+
+  @Override
+  public void start() {
+    if (process != null && process.isAlive()) {
+      throw new IllegalStateException(name + " already running");
+    }
+    process = lab.net().start(ns, daemonCommand(), dir.resolve("daemon.out"));
+    Process p = process;
+    Awaitility.await(name + " jheartbeat answering cl_status hbstatus").atMost(START_TIMEOUT)
+        .pollInterval(Duration.ofMillis(250)).pollDelay(Duration.ZERO)
+        .until(() -> {
+          if (!p.isAlive()) {
+            throw new IllegalStateException(name + ": jheartbeat exited with " + p.exitValue()
+                + "; output: " + readQuietly(dir.resolve("daemon.out")));
+          }
+          return clStatus("hbstatus").exit() == 0;
+        });
+  }
+
+  /** SIGTERM, bounded wait, SIGKILL (with descendants) when the daemon does not exit in time. */
+  @Override
+  public void stop() {
+    Process p = process;
+    if (p == null || !p.isAlive()) {
+      return;
+    }
+    p.destroy();
+    try {
+      if (!p.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+        kill9();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      kill9();
+    }
+  }
+
+  @Override
+  public void kill9() {
+    Process p = process;
+    if (p == null) {
+      return;
+    }
+    p.descendants().forEach(ProcessHandle::destroyForcibly);
+    p.destroyForcibly();
+    try {
+      p.waitFor(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Runs our {@code cl_status --run-dir D/run ARGS} inside the node's namespace. */
+  public Netns.Result clStatus(String... args) {
+    List<String> argv = new ArrayList<>(List.of(home.resolve("bin/cl_status").toString(),
+        "--run-dir", runDir().toString()));
+    argv.addAll(List.of(args));
+    return lab.net().run(ns, CMD_TIMEOUT, argv.toArray(String[]::new));
+  }
+
+  @Override
+  public String nodeStatus(String peer) {
+    return clStatus("nodestatus", peer).stdout().strip();
+  }
+
+  @Override
+  public String linkStatus(String peer, String link) {
+    return clStatus("hblinkstatus", peer, link).stdout().strip();
+  }
+
+  @Override
+  public String log() {
+    return readQuietly(logFile());
+  }
+
+  private static String readQuietly(Path file) {
+    try {
+      return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
+    } catch (IOException e) {
+      return "";
+    }
+  }
+
+  /** Stops the daemon (SIGKILL if it must) and deletes the node's files; idempotent. */
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    kill9();
+    try (Stream<Path> walk = Files.walk(dir)) {
+      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException e) {
+      System.err.println("JheartbeatNode: could not delete " + dir + ": " + e);
+    }
+  }
+}

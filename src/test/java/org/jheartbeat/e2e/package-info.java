@@ -1,0 +1,33 @@
+/**
+ * End-to-end harness (HOUSE-STYLE testing level 5): a two-node cluster in network namespaces
+ * where each node is the real Heartbeat 3.0.6 or jheartbeat, so scenario tests can run
+ * real-vs-real, real-vs-jheartbeat and jheartbeat-vs-jheartbeat with one body.
+ *
+ * <ul>
+ *   <li>{@link org.jheartbeat.e2e.TwoNodeLab}: switch namespace with {@code br-pub}/{@code br-hb},
+ *       nodes {@code n1}/{@code n2} (eth0 .11/.12 on 192.168.21.0/24, eth1 .128/.129 on
+ *       192.168.144.0/24, {@code brd +}, fixed MACs), ping node .254, client .50; faults
+ *       {@code cutLinks}/{@code restoreLinks} (switch ports), {@code loss}/{@code asymmetricDrop}/
+ *       {@code clearLoss}/{@code dropCounters} (nftables bridge table in the switch namespace);
+ *       {@code leftoverProcesses()} for the clean-up assertion.</li>
+ *   <li>{@link org.jheartbeat.e2e.ClusterNode}: name, slot, start, stop, kill9, powerOff, nodeStatus,
+ *       linkStatus, log, awaitLog, countLog, saveLog, close. {@link org.jheartbeat.e2e.NodeKind}
+ *       creates either implementation.</li>
+ *   <li>{@link org.jheartbeat.e2e.RealHeartbeatNode}: holder process with private UTS + mount
+ *       namespaces, hostname = node name, per-node {@code /etc/ha.d}, {@code /var/lib/heartbeat},
+ *       {@code /run}, {@code /var/log} bind-mounted from a temporary directory; commands through
+ *       {@code nsenter -t HOLDER -n -m -u}.</li>
+ *   <li>{@link org.jheartbeat.e2e.JheartbeatNode}: {@code bin/jheartbeat daemon} with explicit
+ *       directories; needs no mount isolation.</li>
+ * </ul>
+ *
+ * <p>Things that bite (see also /work/shared/NAMESPACE-NOTES.md): the link query is
+ * {@code cl_status hblinkstatus}, not {@code linkstatus}; other worktrees run their own real
+ * heartbeats in their own {@code jhb-*} namespaces at the same time, so "no heartbeat left" must be
+ * checked per namespace (by netns inode), never machine-wide; each test class needs its own
+ * namespace prefix ({@code jhb-e2e-}, {@code jhb-e2l-}) because {@code Netns} deletes leftovers of
+ * its prefix on construction; the holder must be checked to be in its own mount namespace before
+ * any bind mount (a race would mount over the host's {@code /etc/ha.d}); {@code ip netns pids}
+ * lists the holder too, so a node's kill9 must spare it while close() must not.
+ */
+package org.jheartbeat.e2e;
