@@ -187,7 +187,7 @@ public final class JheartbeatNode implements ClusterNode {
 
   private static String readQuietly(Path file) {
     try {
-      return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
+      return Files.exists(file) ? Files.readString(file, StandardCharsets.ISO_8859_1) : "";
     } catch (IOException e) {
       return "";
     }

@@ -234,12 +234,12 @@ public final class RealHeartbeatNode implements ClusterNode {
     return clStatus("hblinkstatus", peer, link).stdout().strip();
   }
 
-  /** The contents of {@code /var/log/ha-log} of this node ("" when it does not exist yet). */
+  /** The contents of {@code /var/log/ha-log} of this node ("" when it does not exist yet); Latin-1 because Heartbeat dumps binary fields of bad packets into it. */
   @Override
   public String log() {
     try {
       Path log = dir.resolve("var-log/ha-log");
-      return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
+      return Files.exists(log) ? Files.readString(log, StandardCharsets.ISO_8859_1) : "";
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
