@@ -96,6 +96,34 @@ class MessagingInteropIT {
     }
   }
 
+  @ParameterizedTest(name = "{0} + {1}: ping node")
+  @CsvSource({"REAL, JHEARTBEAT", "JHEARTBEAT, JHEARTBEAT"})
+  void bothSeeThePingNodeThroughSignedIcmpEchoes(NodeKind k1, NodeKind k2) {
+    assumeRunnable(k1, k2);
+    String name = k1 + "-" + k2 + "-ping";
+    String haCf = haCf("bcast", 1) + "ping " + TwoNodeLab.PING_NODE_IP + "\n";
+    try (TwoNodeLab lab = new TwoNodeLab("jhb-mi-", true, false, 694);
+        ClusterNode n1 = k1.create(lab, Slot.N1, N1, haCf, keys("sha1"), "");
+        ClusterNode n2 = k2.create(lab, Slot.N2, N2, haCf, keys("sha1"), "")) {
+      try {
+        n1.start();
+        n2.start();
+        awaitStatus(n1, N2, "active");
+        awaitStatus(n2, N1, "active");
+        awaitStatus(n1, TwoNodeLab.PING_NODE_IP, "ping");
+        awaitStatus(n2, TwoNodeLab.PING_NODE_IP, "ping");
+        assertThat(n2.linkStatus(TwoNodeLab.PING_NODE_IP, TwoNodeLab.PING_NODE_IP)).isEqualTo("up");
+        n2.awaitLog("Status update for node " + Pattern.quote(TwoNodeLab.PING_NODE_IP) + ": status ping", JOIN);
+        for (ClusterNode n : List.of(n1, n2)) {
+          assertThat(complaints(n)).as(n.name() + " log").isEmpty();
+        }
+      } finally {
+        n1.saveLog(LOGS.resolve(name));
+        n2.saveLog(LOGS.resolve(name));
+      }
+    }
+  }
+
   @ParameterizedTest(name = "{0} + {1}: 20 % loss")
   @CsvSource({"REAL, JHEARTBEAT", "JHEARTBEAT, JHEARTBEAT"})
   void underLossBothSidesLogGapsAndRecoverThem(NodeKind k1, NodeKind k2) {
