@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Random;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
@@ -31,6 +32,7 @@ import org.jheartbeat.platform.logging.SyslogFacility;
 import org.jheartbeat.platform.logging.SyslogSink;
 import org.jheartbeat.runtime.Clock;
 import org.jheartbeat.runtime.EventLoop;
+import org.jheartbeat.runtime.Lifecycle;
 import org.jheartbeat.transport.Media;
 import org.jheartbeat.transport.Medium;
 import org.jheartbeat.transport.Packet;
@@ -55,6 +57,7 @@ public final class HeartbeatDaemon {
   private static final Duration CALL_TIMEOUT = Duration.ofSeconds(4);
 
   private final DaemonOptions options;
+  private final Clock clock = Clock.SYSTEM;
   private final CountDownLatch stopRequested = new CountDownLatch(1);
   private ClusterConfig config;
   private AtomicReference<Authenticator> auth;
@@ -134,24 +137,42 @@ public final class HeartbeatDaemon {
 
   private void startServices(long pid) throws IOException {
     HaCf haCf = config.haCf();
-    Clock clock = Clock.SYSTEM;
-    long generation = GenerationFile.next(options.stateDir(), haCf.protocol().hbgenmethod(), clock.wallMillis() / 1000);
-    byte[] uuid = UuidFile.load(options.stateDir(), haCf.protocol().uuidfrom(), haCf.localNode());
     auth = new AtomicReference<>(new Authenticator(config.authKeys()));
     badPackets = new BadPackets(haCf.logging().logBadPackets());
     loop = new EventLoop(clock, Duration.ofMillis(Math.max(100, haCf.timing().keepaliveMs())));
+    loop.start();
+    startNode(haCf);
+    control = ControlServer.start(options.runDir(), this::answer);
+  }
+
+  /**
+   * The messaging part of the daemon for one ha.cf: a new generation, the media and
+   * membership. A changed ha.cf replaces it as a whole, as Heartbeat's restart does.
+   */
+  private void startNode(HaCf haCf) throws IOException {
+    long generation = GenerationFile.next(options.stateDir(), haCf.protocol().hbgenmethod(), clock.wallMillis() / 1000);
+    byte[] uuid = UuidFile.load(options.stateDir(), haCf.protocol().uuidfrom(), haCf.localNode());
     receivers = new UdpReceivers();
     media.addAll(Media.of(haCf, receivers));
     Transmitter transmitter = new Transmitter(media, auth,
         haCf.protocol().msgfmt().equals("netstring") ? Authenticator.MsgFormat.NETSTRING : Authenticator.MsgFormat.CLASSIC);
     membership = new Membership(haCf, new LocalIdentity(haCf.localNode(), uuid, generation), clock, loop,
-        transmitter::send, LoadAverage::read, new java.util.Random(), MembershipListener.NONE);
+        transmitter::send, LoadAverage::read, new Random(), MembershipListener.NONE);
     for (Medium m : media) {
       m.open(this::received);
     }
-    loop.start();
     loop.post(membership::start);
-    control = ControlServer.start(options.runDir(), this::answer);
+  }
+
+  private void stopNode() {
+    if (membership != null) {
+      membership.stop();
+    }
+    media.forEach(Medium::close);
+    media.clear();
+    if (receivers != null) {
+      receivers.close();
+    }
   }
 
   /** On a medium's receive thread: authenticate, then hand the message to the loop. */
@@ -199,7 +220,15 @@ public final class HeartbeatDaemon {
       config = new ClusterConfig(config.paths(), config.haCf(), fresh.authKeys(), config.haResources());
     }
     if (haCfChanged) {
-      log.warn("ha.cf changed: its new values apply when the daemon restarts ('jheartbeat stop' then 'start')");
+      log.info("Heartbeat restart triggered.");
+      stopNode();
+      config = fresh;
+      try {
+        startNode(fresh.haCf());
+      } catch (IOException | RuntimeException e) {
+        log.error("Heartbeat restart failed: {}; stopping", e.getMessage());
+        stopRequested.countDown();
+      }
     } else if (!keysChanged) {
       log.info("Configuration unchanged.");
     }
@@ -223,19 +252,17 @@ public final class HeartbeatDaemon {
         log.debug("closing the control socket", e);
       }
     }
-    if (loop != null && membership != null) {
+    if (loop != null && loop.lifecycle() == Lifecycle.RUNNING) {
       try {
         loop.call(() -> {
-          membership.stop();
+          stopNode();
           return null;
         }, CALL_TIMEOUT);
       } catch (TimeoutException | RuntimeException e) {
         log.warn("membership did not stop cleanly: {}", e.toString());
       }
-    }
-    media.forEach(Medium::close);
-    if (receivers != null) {
-      receivers.close();
+    } else {
+      stopNode();
     }
     if (loop != null) {
       loop.stop(CALL_TIMEOUT);

@@ -71,6 +71,14 @@ class ServiceLifecycleIT {
     assertThat(reload.out()).isEqualTo("Reloading High-Availability services: Done.\n");
     await().atMost(Duration.ofSeconds(10)).until(() -> log().contains("info: Rereading authentication file."));
 
+    long generation = Long.parseLong(Files.readString(dir.resolve("state/hb_generation")).strip());
+    Files.writeString(etc.resolve("ha.cf"), Files.readString(etc.resolve("ha.cf")).replace("keepalive 1\n", "keepalive 2\n"));
+    assertThat(jheartbeat("reload", "--run-dir", dir.resolve("run").toString()).exitCode()).isZero();
+    await().atMost(Duration.ofSeconds(10)).until(() -> log().contains("info: Heartbeat restart triggered."));
+    await().atMost(Duration.ofSeconds(10)).until(() -> log().contains("info: Heartbeat generation: " + (generation + 1)));
+    assertThat(jheartbeat("cl_status", "--run-dir", dir.resolve("run").toString(), "hbparameter", "-p", "keepalive").out())
+        .isEqualTo("2\n");
+
     Result stop = jheartbeat("stop", "--run-dir", dir.resolve("run").toString(), "--timeout", "30");
     assertThat(stop.out()).isEqualTo("Stopping High-Availability services: Done.\n");
     assertThat(ProcessHandle.of(pid.getAsLong()).map(ProcessHandle::isAlive)).isNotEqualTo(java.util.Optional.of(true));
