@@ -21,7 +21,9 @@ import org.slf4j.LoggerFactory;
  * ARP, so each announcement is one {@code arping} run. Debian ships two incompatible arpings;
  * the first announcement detects which one is installed ({@code arping -V}, then
  * {@code arping --help}) and logs it once: iputils ({@code arping -U|-A -c 1 -I IFACE ADDR}) or
- * Thomas Habets' arping ({@code arping -U [-P] -c 1 -i IFACE -S ADDR ADDR}). Without an arping
+ * Thomas Habets' arping ({@code arping -U [-P] -c 1 -i IFACE -S ADDR ADDR}; checked with 2.23, whose
+ * {@code -V} takes an argument but prints its banner, and which exits 1 for want of a reply to an
+ * unsolicited ARP, so that exit counts as sent). Without an arping
  * the address still works; neighbours just learn it later, and a WARN says so.
  */
 public final class GratuitousArp {
@@ -136,9 +138,17 @@ public final class GratuitousArp {
     return argv;
   }
 
+  /**
+   * Whether an arping run with this exit code sent its announcement: iputils exits 0 in -U/-A
+   * mode; Habets' arping exits 1 when no reply came, which is normal for an unsolicited ARP.
+   */
+  public static boolean sent(Flavor f, int exitCode) {
+    return exitCode == 0 || (f == Flavor.HABETS && exitCode == 1);
+  }
+
   private void send(Flavor f, String iface, String address, int n, AtomicBoolean warned) {
     runner.run(ProcessRequest.of(RUN_TIMEOUT, argv(f, iface, address, n))).thenAccept(r -> {
-      if (r.exitCode() != 0 && !warned.getAndSet(true)) {
+      if ((r.timedOut() || !sent(f, r.exitCode())) && !warned.getAndSet(true)) {
         log.warn("arping for {} on {} failed: exit {}{}: {}", address, iface, r.exitCode(),
             r.timedOut() ? " (timed out)" : "", output(r));
       } else {

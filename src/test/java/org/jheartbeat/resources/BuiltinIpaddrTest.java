@@ -135,6 +135,11 @@ class BuiltinIpaddrTest {
         .isEqualTo(GratuitousArp.Flavor.HABETS);
     assertThat(GratuitousArp.classify("exec of \"arping\" failed: No such file or directory"))
         .isEqualTo(GratuitousArp.Flavor.NONE);
+    assertThat(GratuitousArp.classify("ARPing 2.23, by Thomas Habets <thomas@habets.se>\nusage: arping [ -0aAbdDeFpPqrRuUvzZ ]"
+        + "\narping: option requires an argument -- 'V'")).isEqualTo(GratuitousArp.Flavor.HABETS);
+    assertThat(GratuitousArp.sent(GratuitousArp.Flavor.HABETS, 1)).isTrue();
+    assertThat(GratuitousArp.sent(GratuitousArp.Flavor.IPUTILS, 1)).isFalse();
+    assertThat(GratuitousArp.sent(GratuitousArp.Flavor.IPUTILS, 0)).isTrue();
     assertThat(GratuitousArp.argv(GratuitousArp.Flavor.HABETS, "eth0", "10.0.0.1", 0))
         .containsExactly("arping", "-q", "-U", "-c", "1", "-i", "eth0", "-S", "10.0.0.1", "10.0.0.1");
     assertThat(GratuitousArp.argv(GratuitousArp.Flavor.HABETS, "eth0", "10.0.0.1", 1))
