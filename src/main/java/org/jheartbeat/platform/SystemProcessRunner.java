@@ -184,7 +184,11 @@ public final class SystemProcessRunner implements ProcessRunner, AutoCloseable {
     synchronized void killTree(int signal) {
       process.descendants().forEach(seen::add);
       if (setsid.isPresent()) {
-        Libc.kill(-process.pid(), signal);
+        try {
+          Libc.kill(-process.pid(), signal);
+        } catch (LinkageError e) { // JNA unusable here: the descendants below are all we can reach
+          log.warn("cannot signal process group {}: {}", process.pid(), e.toString());
+        }
       }
       for (ProcessHandle h : seen) {
         if (signal == SIGKILL) {
