@@ -1,5 +1,7 @@
 /**
- * Edges to the operating system behind small classes: the node name ({@code uname -n}) and,
- * in {@code platform.logging}, Heartbeat-format log files and syslog(3).
+ * Edges to the operating system behind small classes: the node name ({@code uname -n}), external
+ * commands ({@link org.jheartbeat.platform.ProcessRunner}: argv lists, time limits, process-group
+ * kill through {@code setsid} and libc {@code kill}) and, in {@code platform.logging},
+ * Heartbeat-format log files and syslog(3).
  */
 package org.jheartbeat.platform;
