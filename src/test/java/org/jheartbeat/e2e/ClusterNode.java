@@ -31,6 +31,20 @@ public interface ClusterNode extends AutoCloseable {
   /** SIGKILL of the daemon's processes (resources and addresses they set up stay, as in a crash of the daemon). */
   void kill9();
 
+  /**
+   * The node's configuration directory as seen from the test (ha.cf, haresources, and
+   * {@code resource.d/}, where both daemons look for resource scripts first): the real node sees
+   * it bind-mounted at {@code /etc/ha.d}, jheartbeat gets it as {@code --config-dir}.
+   */
+  java.nio.file.Path configDir();
+
+  /**
+   * Runs the node's own {@code hb_standby SET} inside the node ({@code all}, {@code foreign},
+   * {@code local} or {@code failback}): asks the daemon to hand SET over to the peer. Returns once
+   * the tool returned (the handover itself is asynchronous); fails if the tool exits non-zero.
+   */
+  void standby(String set);
+
   /** The status word this node reports for {@code peer} ({@code cl_status nodestatus}): active, dead, up, init... */
   String nodeStatus(String peer);
 

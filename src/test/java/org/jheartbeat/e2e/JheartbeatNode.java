@@ -80,6 +80,7 @@ public final class JheartbeatNode implements ClusterNode {
     return dir;
   }
 
+  @Override
   public Path configDir() {
     return dir.resolve("etc-ha.d");
   }
@@ -168,6 +169,13 @@ public final class JheartbeatNode implements ClusterNode {
         "--run-dir", runDir().toString()));
     argv.addAll(List.of(args));
     return lab.net().run(ns, CMD_TIMEOUT, argv.toArray(String[]::new));
+  }
+
+  /** Our {@code bin/hb_standby --run-dir D/run SET} inside the node's namespace. */
+  @Override
+  public void standby(String set) {
+    lab.net().run(ns, CMD_TIMEOUT, home.resolve("bin/hb_standby").toString(), "--run-dir", runDir().toString(), set)
+        .requireSuccess(name + ": hb_standby " + set);
   }
 
   @Override

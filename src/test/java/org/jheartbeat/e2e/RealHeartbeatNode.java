@@ -34,6 +34,7 @@ import org.jheartbeat.testkit.Netns;
 public final class RealHeartbeatNode implements ClusterNode {
   public static final Path DAEMON = Path.of("/usr/libexec/heartbeat/heartbeat");
   public static final Path CL_STATUS = Path.of("/usr/bin/cl_status");
+  public static final Path HB_STANDBY = Path.of("/usr/share/heartbeat/hb_standby");
   private static final Duration CMD_TIMEOUT = Duration.ofSeconds(15);
   private static final Duration START_TIMEOUT = Duration.ofSeconds(20);
   private static final int STOP_SECONDS = 20;
@@ -222,6 +223,18 @@ public final class RealHeartbeatNode implements ClusterNode {
   @Override
   public void kill9() {
     killRounds(false);
+  }
+
+  /** {@code dir()/etc-ha.d}, which the node sees as {@code /etc/ha.d}. */
+  @Override
+  public Path configDir() {
+    return dir.resolve("etc-ha.d");
+  }
+
+  /** {@code /usr/share/heartbeat/hb_standby SET} inside the node. */
+  @Override
+  public void standby(String set) {
+    exec(CMD_TIMEOUT, HB_STANDBY.toString(), set).requireSuccess(name + ": hb_standby " + set);
   }
 
   @Override
