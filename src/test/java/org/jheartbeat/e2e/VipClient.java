@@ -34,8 +34,9 @@ public final class VipClient implements AutoCloseable {
 
   /** One poll. */
   public record Poll(Instant start, Instant end, String answer) {
+    /** Whether a node answered ({@code -}, and the traces' curl errors {@code ERR:N}, are failures). */
     public boolean ok() {
-      return !FAILED.equals(answer);
+      return !FAILED.equals(answer) && !answer.startsWith("ERR:");
     }
   }
 
@@ -45,9 +46,10 @@ public final class VipClient implements AutoCloseable {
    * {@code after}: the node of the last good poll in the window (null if none).
    * A poll is bad when it failed, or when it answered another node than {@code after} after
    * {@code after} had already answered (flapping between two holders of the VIP).
-   * {@code outageMs}: for the longest run of bad polls, from the start of the last good poll
+   * {@code outageMs}: for the longest run of bad polls, from the end of the last good poll
    * before it (or {@code from}) to the start of the first good poll after it (or {@code to} when
-   * the run never ended: {@code recovered} false); 0 when no poll was bad.
+   * the run never ended: {@code recovered} false); 0 when no poll was bad. This is the traces'
+   * {@code outage_ms} (03-graceful-stop-node1/run1: 434 ms).
    * {@code badPolls}: all bad polls of the window; {@code longestRun}: polls of the longest run.
    * {@code firstServed}: the first poll answered by {@code after} when the node changed
    * ({@code before != after}), else null; {@code firstServedMs} is it minus {@code from}, or -1.
@@ -139,7 +141,15 @@ public final class VipClient implements AutoCloseable {
 
   /** Whether the poller still runs. */
   public boolean running() {
-    return process.isAlive();
+    return process != null && process.isAlive();
+  }
+
+  /**
+   * An existing client.log ({@code t_start t_end answer}, ours or a golden trace's) for analysis
+   * only: no poller runs, {@link #close()} does nothing.
+   */
+  public static VipClient analyse(Path clientLog) {
+    return new VipClient(null, clientLog);
   }
 
   /** Every poll so far (re-reads what the poller appended). */
@@ -210,7 +220,7 @@ public final class VipClient implements AutoCloseable {
       if (p.start().isBefore(from)) {
         if (p.ok()) {
           before = p.answer();
-          lastGoodBefore = p.start();
+          lastGoodBefore = p.end();
         }
       } else if (!p.start().isAfter(to)) {
         window.add(p);
@@ -249,14 +259,14 @@ public final class VipClient implements AutoCloseable {
         bad++;
       } else {
         if (run > 0 && run >= longest) {
-          long ms = Duration.between(runStartRef, p.start()).toMillis();
+          long ms = millis(runStartRef, p.start());
           if (run > longest || ms > outageMs) {
             outageMs = ms;
           }
           longest = run;
         }
         run = 0;
-        lastGood = p.start();
+        lastGood = p.end();
       }
       if (p.ok() && firstServed != null && !p.start().isBefore(firstServed)) {
         if (prevGood != null && !prevGood.equals(p.answer())) {
@@ -267,17 +277,22 @@ public final class VipClient implements AutoCloseable {
     }
     if (run > 0 && run >= longest) {
       longest = run;
-      outageMs = Duration.between(runStartRef, to).toMillis();
+      outageMs = millis(runStartRef, to);
       recovered = false;
     }
-    long firstServedMs = firstServed == null ? -1 : Duration.between(from, firstServed).toMillis();
+    long firstServedMs = firstServed == null ? -1 : millis(from, firstServed);
     return new Outage(from, to, before, after, outageMs, bad, longest, recovered, firstServed, firstServedMs, flips);
+  }
+
+  /** Milliseconds from a to b, rounded as the traces' figures are. */
+  private static long millis(Instant a, Instant b) {
+    return Math.round(Duration.between(a, b).toNanos() / 1e6);
   }
 
   /** Kills the poller (idempotent); the log file stays. */
   @Override
   public void close() {
-    if (process.isAlive()) {
+    if (process != null && process.isAlive()) {
       process.descendants().forEach(ProcessHandle::destroyForcibly);
       process.destroyForcibly();
       try {

@@ -203,6 +203,7 @@ public final class Walkthrough implements AutoCloseable {
     m2.await("Received shutdown notice from '" + Pattern.quote(N1) + "'", MARGIN);
     m2.await("resource\\.d/+httpd\\s+start", MARGIN);
     m1.await("All HA resources relinquished", MARGIN);
+    m1.await("resource\\.d/+httpd\\s+stop", MARGIN);
     VipClient.Outage o = client.outage(t, end);
     assertThat(o.before()).isEqualTo(N1);
     assertThat(o.after()).isEqualTo(N2);
@@ -252,6 +253,7 @@ public final class Walkthrough implements AutoCloseable {
     m2.await(Pattern.quote(N2) + " wants to go standby", MARGIN);
     m1b.await("Standby resource acquisition done", MARGIN);
     m1b.await("resource\\.d/+httpd\\s+start", MARGIN);
+    m2.await("resource\\.d/+httpd\\s+stop", MARGIN);
     VipClient.Outage o = client.outage(ts, end);
     assertThat(o.before()).isEqualTo(N2);
     assertThat(o.after()).isEqualTo(N1);
