@@ -163,6 +163,37 @@ public final class JheartbeatNode implements ClusterNode {
     }
   }
 
+  /**
+   * Power-off: as {@link ClusterNode#powerOff}, and also SIGKILL for every other process left in
+   * the node's namespace (a daemonised resource such as lighttpd is no descendant of the daemon).
+   */
+  @Override
+  public void powerOff(TwoNodeLab lab) {
+    ClusterNode.super.powerOff(lab);
+    killNamespace();
+  }
+
+  /** SIGKILLs whatever runs in the node's network namespace, a few bounded rounds. */
+  private void killNamespace() {
+    for (int round = 0; round < 3; round++) {
+      List<Long> pids = Netns.exec(List.of("ip", "netns", "pids", ns), CMD_TIMEOUT).stdout().lines()
+          .map(String::strip).filter(x -> x.matches("\\d+")).map(Long::parseLong).toList();
+      if (pids.isEmpty()) {
+        return;
+      }
+      for (long pid : pids) {
+        ProcessHandle.of(pid).ifPresent(h -> {
+          h.destroyForcibly();
+          try {
+            h.onExit().get(2, TimeUnit.SECONDS);
+          } catch (Exception e) {
+            // zombie or slow exit: the next round lists it again
+          }
+        });
+      }
+    }
+  }
+
   /** Runs our {@code cl_status --run-dir D/run ARGS} inside the node's namespace. */
   public Netns.Result clStatus(String... args) {
     List<String> argv = new ArrayList<>(List.of(home.resolve("bin/cl_status").toString(),
@@ -209,6 +240,9 @@ public final class JheartbeatNode implements ClusterNode {
     }
     closed = true;
     kill9();
+    if (Netns.list().contains(ns)) {
+      killNamespace(); // resources it started (lighttpd) are not its descendants
+    }
     try (Stream<Path> walk = Files.walk(dir)) {
       for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
         Files.deleteIfExists(p);
