@@ -11,7 +11,8 @@
  *       {@code clearLoss}/{@code dropCounters} (nftables bridge table in the switch namespace);
  *       {@code leftoverProcesses()} for the clean-up assertion.</li>
  *   <li>{@link org.jheartbeat.e2e.ClusterNode}: name, slot, start, stop, kill9, powerOff, nodeStatus,
- *       linkStatus, log, awaitLog, countLog, saveLog, close. {@link org.jheartbeat.e2e.NodeKind}
+ *       linkStatus, configDir, standby (the node kind's own {@code hb_standby}), log, awaitLog,
+ *       countLog, saveLog, close. {@link org.jheartbeat.e2e.NodeKind}
  *       creates either implementation.</li>
  *   <li>{@link org.jheartbeat.e2e.RealHeartbeatNode}: holder process with private UTS + mount
  *       namespaces, hostname = node name, per-node {@code /etc/ha.d}, {@code /var/lib/heartbeat},
@@ -19,15 +20,29 @@
  *       {@code nsenter -t HOLDER -n -m -u}.</li>
  *   <li>{@link org.jheartbeat.e2e.JheartbeatNode}: {@code bin/jheartbeat daemon} with explicit
  *       directories; needs no mount isolation.</li>
+ *   <li>{@link org.jheartbeat.e2e.Httpd}: the {@code httpd} LSB resource ({@code resource.d/httpd} in
+ *       a node's config directory) running lighttpd on :80 in the node's namespace, serving the
+ *       node name.</li>
+ *   <li>{@link org.jheartbeat.e2e.VipClient} / {@link org.jheartbeat.e2e.VipPoller}: a child JVM in the
+ *       client namespace polling {@code http://192.168.21.1/} every 20 ms into a traces-style
+ *       client.log; {@code outage(from, to)} gives the traces' {@code outage_ms}, failed polls,
+ *       first answer of the new node and flips.</li>
+ *   <li>{@link org.jheartbeat.e2e.Walkthrough}: the tutorial's five steps for any pair of
+ *       {@link org.jheartbeat.e2e.NodeKind}s, asserted from the client's view and the logs;
+ *       {@link org.jheartbeat.e2e.RealWalkthroughIT} runs it with two real daemons
+ *       (prefix {@code jhb-wk-}).</li>
  * </ul>
  *
  * <p>Things that bite (see also /work/shared/NAMESPACE-NOTES.md): the link query is
  * {@code cl_status hblinkstatus}, not {@code linkstatus}; other worktrees run their own real
  * heartbeats in their own {@code jhb-*} namespaces at the same time, so "no heartbeat left" must be
  * checked per namespace (by netns inode), never machine-wide; each test class needs its own
- * namespace prefix ({@code jhb-e2e-}, {@code jhb-e2l-}) because {@code Netns} deletes leftovers of
+ * namespace prefix ({@code jhb-e2e-}, {@code jhb-e2l-}, {@code jhb-wk-}) because {@code Netns} deletes leftovers of
  * its prefix on construction; the holder must be checked to be in its own mount namespace before
  * any bind mount (a race would mount over the host's {@code /etc/ha.d}); {@code ip netns pids}
- * lists the holder too, so a node's kill9 must spare it while close() must not.
+ * lists the holder too, so a node's kill9 must spare it while close() must not; lighttpd daemonises,
+ * so it is no descendant of the jheartbeat daemon and a power-off must kill the whole namespace; the
+ * poller must open a fresh connection per poll (a pooled connection to the old node hides the
+ * move), and its stdin is its lifeline (it exits when the test JVM goes).
  */
 package org.jheartbeat.e2e;
