@@ -104,6 +104,9 @@ final class NiceFailback {
       return;
     }
     rm.peerHeld = full || h == HeldSet.NONE ? h : rm.peerHeld.plus(h);
+    if (info.equals("standby") && standby == StandbyState.OTHER) {
+      cancelStandbyTimer();
+    }
     if (!m.get("isstable").map("1"::equals).orElse(true)) {
       rm.peerStable = false;
       return;
@@ -325,6 +328,15 @@ final class NiceFailback {
         }
       });
     } else {
+      // our own guard (Heartbeat has none): a stale `me` retransmitted after a partition must not
+      // leave us in OTHER for ever; the requester's standby report cancels this timer
+      standbyTimer = rm.scheduler.schedule(ResourceManager.STANDBY_TIMEOUT, () -> {
+        standbyTimer = null;
+        if (standby == StandbyState.OTHER) {
+          log.info("No standby release from {}.  Standby request cancelled.", src);
+          standbyTo(StandbyState.NOT, "requester silent");
+        }
+      });
       rm.out.accept(ResourceMessages.askResources(set, "other"));
     }
   }

@@ -59,6 +59,7 @@ final class RmSim {
   final Set<String> cuts = new HashSet<>();
   final Map<String, Integer> power = new HashMap<>();
   final List<String> actions = new ArrayList<>();
+  private final Set<String> transmitted = new HashSet<>();
   Duration actionTime = Duration.ofMillis(200);
   private long generation = 100;
 
@@ -177,7 +178,8 @@ final class RmSim {
   }
 
   private void transmit(String from, Message m) {
-    if (RESOURCE_TYPES.contains(m.type())) {
+    String id = from + ":" + m.get("hg").orElse("") + ":" + m.get("seq").orElse("");
+    if (RESOURCE_TYPES.contains(m.type()) && transmitted.add(id)) {
       StringBuilder b = new StringBuilder(stamp()).append(' ').append(from).append(": send");
       for (Field f : m.fields()) {
         if (!CONTROL.contains(f.name())) {
