@@ -405,6 +405,11 @@ final class NiceFailback {
     }
   }
 
+  /** The partition rule settled ownership: no failback is owed any more. */
+  void clearFailback() {
+    failbackPending = false;
+  }
+
   void cancelTimers() {
     cancelRscTimer();
     cancelStandbyTimer();

@@ -425,6 +425,7 @@ public final class ResourceManager {
       return;
     }
     nice.cancelStandby();
+    nice.clearFailback();
     List<ResourceGroup> release = new ArrayList<>();
     boolean preferredKeeps = mode != AutoFailback.OFF;
     boolean keepAll = !preferredKeeps && me.compareTo(node) < 0;
