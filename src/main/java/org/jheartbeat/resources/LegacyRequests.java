@@ -22,7 +22,10 @@ final class LegacyRequests {
   }
 
   void acquireOwn() {
-    boolean peerActive = rm.peerStatus.values().stream().anyMatch("active"::equals);
+    acquireOwn(rm.peerStatus.values().stream().anyMatch("active"::equals));
+  }
+
+  private void acquireOwn(boolean peerActive) {
     for (ResourceGroup g : rm.res.localTo(rm.me)) {
       if (rm.runner.isRunningHere(g)) {
         continue;
@@ -60,8 +63,18 @@ final class LegacyRequests {
         () -> rm.logInitial("ip-request-resp"));
   }
 
-  /** Takes over every group of {@code node} (no resource messages in legacy mode). */
+  /**
+   * Takes over every group of {@code node} (no resource messages in legacy mode), then asks for
+   * our own groups that are not running once more, from ourselves: an {@code ip-request} the
+   * departed node never answered (it was shutting down, or died) would otherwise leave them
+   * stopped for good.
+   */
   void machDown(String node) {
-    rm.machDown(node, () -> rm.logInitial("status"));
+    rm.machDown(node, () -> {
+      rm.logInitial("status");
+      if (!rm.shuttingDown) {
+        acquireOwn(false);
+      }
+    });
   }
 }

@@ -250,9 +250,9 @@ final class NiceFailback {
     } else if (!rm.peerAlive()) {
       refusal = "Standby refused: no other node is active.";
     } else if (!rm.peerStable) {
-      refusal = "standby message [me] from " + rm.me + " ignored.  Other side is in flux.";
+      refusal = "standby message [me] from " + rm.me + " ignored. Other side is in flux.";
     } else if (rm.state != RmState.STABLE || rm.runner.busy()) {
-      refusal = "standby message [me] from " + rm.me + " ignored.  local resources in flux.";
+      refusal = "standby message [me] from " + rm.me + " ignored. local resources in flux.";
     }
     if (refusal != null) {
       log.info(refusal);
@@ -303,11 +303,11 @@ final class NiceFailback {
     }
     if (!fromMe) {
       if (!rm.peerStable) {
-        log.info("standby message [me] from {} ignored.  Other side is in flux.", src);
+        log.info("standby message [me] from {} ignored. Other side is in flux.", src);
         return;
       }
       if (rm.state != RmState.STABLE || rm.runner.busy() || rm.shuttingDown) {
-        log.info("standby message [me] from {} ignored.  local resources in flux.", src);
+        log.info("standby message [me] from {} ignored. local resources in flux.", src);
         return;
       }
     }

@@ -58,6 +58,7 @@ final class RmSim {
   final Map<String, Set<String>> failing = new HashMap<>();
   final Set<String> cuts = new HashSet<>();
   final Map<String, Integer> power = new HashMap<>();
+  private final Map<String, Integer> incarnation = new HashMap<>();
   final List<String> actions = new ArrayList<>();
   private final Set<String> transmitted = new HashSet<>();
   Duration actionTime = Duration.ofMillis(200);
@@ -82,6 +83,56 @@ final class RmSim {
       running.put(n, new LinkedHashSet<>());
       failing.put(n, new HashSet<>());
     });
+    scheduler.schedule(MONITOR_PERIOD, this::monitor);
+  }
+
+  static final Duration MONITOR_PERIOD = Duration.ofMillis(100);
+  /** Longest a group may run on two nodes that hear each other (a healed partition is fixed in ~1 s). */
+  static final Duration DUPLICATE_LIMIT = Duration.ofSeconds(3);
+  /**
+   * Longest a group may run nowhere while a node with comm up is alive: a peer that dies in its
+   * first 5 s is judged with deadtime + 2 s (membership §2), and when both nodes start together
+   * nothing runs before the 10 s timer (§5.3 step 5): 10 + 10 + 2 s plus agent time.
+   */
+  static final Duration NOWHERE_LIMIT = Duration.ofSeconds(24);
+  /** A failed start leaves the group stopped until hb_standby runs 30 s later. */
+  static final Duration FAILED_START_GRACE = Duration.ofSeconds(35);
+  final List<String> monitorViolations = new ArrayList<>();
+  private final Map<String, Long> duplicateSince = new HashMap<>();
+  private final Map<String, Long> nowhereSince = new HashMap<>();
+  final Map<String, Long> failedAt = new HashMap<>();
+
+  /** Checks the invariants every 100 ms of virtual time, with the time limits above. */
+  private void monitor() {
+    long now = clock.nanoTime();
+    boolean serving = nodes.stream().anyMatch(n -> alive(n) && engines.get(n).commUp());
+    owners().forEach((key, on) -> {
+      boolean dup = false;
+      for (int i = 0; i < on.size(); i++) {
+        for (int j = i + 1; j < on.size(); j++) {
+          dup |= hear(on.get(i), on.get(j));
+        }
+      }
+      boolean nowhere = serving && on.stream().noneMatch(this::alive)
+          && now - failedAt.getOrDefault(key, Long.MIN_VALUE / 2) > FAILED_START_GRACE.toNanos();
+      limit(key + " runs on two nodes that hear each other " + on, dup, duplicateSince, now,
+          DUPLICATE_LIMIT, key);
+      limit(key + " runs nowhere", nowhere, nowhereSince, now, NOWHERE_LIMIT, key);
+    });
+    scheduler.schedule(MONITOR_PERIOD, this::monitor);
+  }
+
+  private void limit(String what, boolean bad, Map<String, Long> since, long now, Duration max,
+      String key) {
+    if (!bad) {
+      since.remove(key);
+      return;
+    }
+    long start = since.computeIfAbsent(key, k -> now);
+    if (now - start > max.toNanos() && since.get(key) != Long.MAX_VALUE) {
+      monitorViolations.add(stamp() + " " + what + " for more than " + max.toSeconds() + " s");
+      since.put(key, Long.MAX_VALUE); // report each episode once
+    }
   }
 
   HaCf cf(String local) {
@@ -108,7 +159,13 @@ final class RmSim {
 
   /** Starts (or restarts) the daemon of {@code name} with a new generation. */
   void start(String name) {
-    Scheduler ns = (d, task) -> scheduler.schedule(d, () -> as(name, task));
+    int inc = incarnation.merge(name, 1, Integer::sum);
+    // a daemon's timers die with it (crash, or the end of a graceful stop)
+    Scheduler ns = (d, task) -> scheduler.schedule(d, () -> {
+      if (incarnation.get(name) == inc) {
+        as(name, task);
+      }
+    });
     ResourceManager[] rm = new ResourceManager[1];
     MembershipListener listener = new MembershipListener() {
       @Override
@@ -141,12 +198,16 @@ final class RmSim {
   /** Graceful stop: release, then the daemon exits (membership stops) 2 s after shutdone. */
   void stop(String name) {
     as(name, () -> managers.get(name).shutdown(() -> scheduler.schedule(Duration.ofSeconds(2),
-        () -> as(name, () -> engines.get(name).stop()))));
+        () -> as(name, () -> {
+          engines.get(name).stop();
+          incarnation.merge(name, 1, Integer::sum);
+        }))));
   }
 
   /** Power off: the daemon stops sending and everything the machine ran is gone. */
   void crash(String name) {
     as(name, () -> engines.get(name).stop());
+    incarnation.merge(name, 1, Integer::sum);
     running.get(name).clear();
     power.merge(name, 1, Integer::sum);
     actions.add(stamp() + " " + name + ": crash");
@@ -270,6 +331,7 @@ final class RmSim {
         }
         if (failing.get(node).contains(group.key())) {
           actions.add(stamp() + " " + node + ": start failed " + group.key());
+          failedAt.put(group.key(), clock.nanoTime());
           running.get(node).add(group.key()); // partly started until stopped
           done.accept(GroupOutcome.failure("exit 1"));
         } else {

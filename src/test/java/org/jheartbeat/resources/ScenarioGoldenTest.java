@@ -113,6 +113,7 @@ class ScenarioGoldenTest {
         default -> throw new IllegalArgumentException("unknown event " + String.join(" ", w));
       }
     }
+    violations.addAll(sim.monitorViolations);
     return sim.actions;
   }
 }
