@@ -32,6 +32,8 @@ class ResourceManagerTest {
     logs.close();
   }
 
+  private Fencer fencer = Fencer.NO_DEVICE;
+
   private void node1(AutoFailback mode) {
     env = new RmSim(mode, List.of("n1", "n2"),
         List.of("n1 IPaddr::10.0.0.10 httpd", "n2 IPaddr::10.0.0.11"));
@@ -53,7 +55,7 @@ class ResourceManagerTest {
         r.accept(false);
       }
     };
-    rm = new ResourceManager(env.cf("n1"), env.res, immediate, Fencer.NO_DEVICE, env.clock,
+    rm = new ResourceManager(env.cf("n1"), env.res, immediate, fencer, env.clock,
         env.scheduler, m -> {
           Message own = m.with("src", "n1");
           sent.add(own);
@@ -209,5 +211,101 @@ class ResourceManagerTest {
         "info: local HA resource acquisition completed (standby).",
         "info: Standby resource acquisition done [local].");
     assertThat(rm.snapshot().held()).isEqualTo(HeldSet.ALL);
+  }
+
+  @Test
+  void aConfiguredFencerIsRetriedEveryFiveSecondsAndTakeoverWaitsForSuccess() {
+    int[] calls = {0};
+    fencer = new Fencer() {
+      @Override
+      public boolean configured() {
+        return true;
+      }
+
+      @Override
+      public void reset(String node, java.util.function.Consumer<Result> done) {
+        calls[0]++;
+        done.accept(calls[0] == 1 ? Result.BAD : Result.OK);
+      }
+
+      @Override
+      public String toString() {
+        return "external/ssh";
+      }
+    };
+    node1(AutoFailback.ON);
+    rm.onNodeStatus("n2", "init", "dead");
+    rm.onCommUp();
+    assertThat(logs.lines()).contains("ERROR: STONITH of n2 failed.  Retrying...");
+    advance(4.9);
+    assertThat(ran).isEmpty();
+    advance(0.2);
+    advance(1);
+    assertThat(logs.lines()).containsSubsequence("info: node n2 now reset.",
+        "info: Resources being acquired from n2.");
+    assertThat(sent).filteredOn(m -> m.type().equals("stonith"))
+        .extracting(m -> m.get("result").orElse("")).containsExactly("OK");
+    assertThat(ran).containsExactly("start IPaddr::10.0.0.10", "start IPaddr::10.0.0.11");
+  }
+
+  @Test
+  void standbyWithoutReplyIsCancelledAfterTenSeconds() {
+    node1(AutoFailback.OFF);
+    rm.onNodeStatus("n2", "init", "active");
+    rm.onCommUp();
+    rm.onMessage(peer("t", "resource", "rsc_hold", "local", "rtype", "full", "isstable", "1"));
+    advance(1);
+    assertThat(rm.standby("all")).isEqualTo(ControlOutcome.sent("Going standby [all]."));
+    assertThat(rm.rscstatus()).isEqualTo("transition");
+    assertThat(rm.standby("all").text()).isEqualTo(
+        "Standby in progress- new request from n1 ignored [10 seconds left]");
+    advance(9.9);
+    assertThat(rm.snapshot().standby()).isEqualTo(StandbyState.ME);
+    advance(0.2);
+    assertThat(logs.lines()).contains("info: No reply to standby request.  Standby request cancelled.");
+    assertThat(rm.snapshot().standby()).isEqualTo(StandbyState.NOT);
+    assertThat(ran).containsExactly("start IPaddr::10.0.0.10"); // nothing given up
+  }
+
+  @Test
+  void snapshotShowsStateOwnerAndReasonPerGroup() {
+    node1(AutoFailback.OFF);
+    rm.onNodeStatus("n2", "init", "active");
+    rm.onCommUp();
+    rm.onMessage(peer("t", "resource", "rsc_hold", "local", "rtype", "full", "isstable", "1"));
+    advance(0.05);
+    ResourceSnapshot during = rm.snapshot();
+    assertThat(during.groups().get(0).state()).isEqualTo(GroupState.STARTING);
+    assertThat(during.rscstatus()).isEqualTo("transition");
+    advance(1);
+    ResourceSnapshot s = rm.snapshot();
+    assertThat(s.state()).isEqualTo(RmState.STABLE);
+    assertThat(s.groups()).extracting(ResourceSnapshot.GroupView::key, ResourceSnapshot.GroupView::preferredNode,
+        ResourceSnapshot.GroupView::state, ResourceSnapshot.GroupView::owner).containsExactly(
+        org.assertj.core.groups.Tuple.tuple("IPaddr::10.0.0.10", "n1", GroupState.RUNNING, "n1"),
+        org.assertj.core.groups.Tuple.tuple("IPaddr::10.0.0.11", "n2", GroupState.STOPPED, "n2"));
+    assertThat(s.groups().get(0).reason()).isEqualTo("req_our_resources");
+    assertThat(s.groups().get(0).lastChangeMillis()).isEqualTo(env.clock.wallMillis() - 950);
+  }
+
+  @Test
+  void autoFailbackStartsOnceTheReturningPeerIsStable() {
+    node1(AutoFailback.ON);
+    rm.onNodeStatus("n2", "init", "dead");
+    rm.onCommUp();
+    advance(12); // alone: everything taken over, stable after the 10 s timer
+    assertThat(rm.rscstatus()).isEqualTo("all");
+    rm.onNodeStatus("n2", "dead", "init");
+    rm.onNodeStatus("n2", "init", "active");
+    rm.onMessage(peer("t", "starting"));
+    rm.onMessage(peer("t", "resource", "rsc_hold", "none", "rtype", "full", "isstable", "0"));
+    advance(3);
+    assertThat(sent).noneMatch(m -> m.type().equals("ask_resources"));
+    rm.onMessage(peer("t", "resource", "rsc_hold", "none", "rtype", "full", "isstable", "1"));
+    assertThat(sent).filteredOn(m -> m.type().equals("ask_resources")).singleElement()
+        .satisfies(m -> {
+          assertThat(m.get("rsc_hold")).contains("foreign");
+          assertThat(m.get("info")).contains("me");
+        });
   }
 }

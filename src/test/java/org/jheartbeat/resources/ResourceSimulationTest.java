@@ -52,6 +52,7 @@ class ResourceSimulationTest {
     Random r = new Random(seed);
     AutoFailback mode = AutoFailback.values()[(int) (seed % 3)];
     RmSim sim = new RmSim(mode, List.of("n1", "n2"), GROUPS);
+    sim.loss = seed % 2 == 0 ? 0.1 : 0; // every other seed loses 10 % of the packets
     List<String> events = new ArrayList<>();
     Map<String, Long> downSince = new HashMap<>();
     sim.start("n1");

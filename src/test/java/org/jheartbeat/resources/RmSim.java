@@ -62,6 +62,9 @@ final class RmSim {
   final List<String> actions = new ArrayList<>();
   private final Set<String> transmitted = new HashSet<>();
   Duration actionTime = Duration.ofMillis(200);
+  /** Probability that a packet to another node is lost (membership retransmits). */
+  double loss;
+  final Random random = new Random(1);
   private long generation = 100;
 
   RmSim(AutoFailback mode, List<String> nodes, List<String> groupLines) {
@@ -251,7 +254,7 @@ final class RmSim {
       actions.add(b.toString());
     }
     for (String to : new ArrayList<>(engines.keySet())) {
-      if (cuts.contains(from + ">" + to)) {
+      if (cuts.contains(from + ">" + to) || (!to.equals(from) && random.nextDouble() < loss)) {
         continue;
       }
       scheduler.schedule(Duration.ofMillis(1), () -> as(to, () -> engines.get(to).receive(m, "eth0")));
