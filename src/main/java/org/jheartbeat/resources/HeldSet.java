@@ -37,6 +37,10 @@ public enum HeldSet {
     return of(bits & ~o.bits);
   }
 
+  public HeldSet and(HeldSet o) {
+    return of(bits & o.bits);
+  }
+
   public boolean has(HeldSet o) {
     return (bits & o.bits) != 0;
   }

@@ -28,6 +28,7 @@ final class NiceFailback {
   private Scheduler.Cancellable rscTimer;
   private boolean rscTimerStarted;
   private Scheduler.Cancellable failbackTimer;
+  private Scheduler.Cancellable auditTimer;
   private boolean failbackPending;
   private boolean acquiring;
 
@@ -80,6 +81,55 @@ final class NiceFailback {
   }
 
   private void resource(Message m, boolean fromMe) {
+    resourceReport(m, fromMe);
+    if (!fromMe && rm.state == RmState.STABLE
+        && m.get("isstable").map("1"::equals).orElse(true)) {
+      audit(m.get("src").orElse(""));
+    }
+  }
+
+  /**
+   * Both nodes claim the same groups (after a healed partition, or stale reports retransmitted
+   * once it healed). Heartbeat only logs this; we settle it by {@link PartitionRule}: the loser
+   * stops the overlapping groups and reports, the keeper reports so that a loser who did not
+   * notice the partition learns of the overlap. Retried every second while we are busy.
+   */
+  private void audit(String peer) {
+    HeldSet overlap = rm.held.and(rm.peerHeld.seenByPeer());
+    if (overlap == HeldSet.NONE || rm.shuttingDown || peer.isEmpty()) {
+      return;
+    }
+    if (standby != StandbyState.NOT || rm.runner.busy() || acquiring) {
+      if (auditTimer == null) {
+        auditTimer = rm.scheduler.schedule(ResourceManager.FAILBACK_RETRY, () -> {
+          auditTimer = null;
+          if (rm.state == RmState.STABLE && rm.peerAlive()) {
+            audit(peer);
+          }
+        });
+      }
+      return;
+    }
+    if (overlap.has(HeldSet.LOCAL)) {
+      log.error("Both machines own our resources!");
+    }
+    if (overlap.has(HeldSet.FOREIGN)) {
+      log.error("Both machines own foreign resources!");
+    }
+    HeldSet lost = PartitionRule.lost(rm.mode, rm.me, peer, overlap);
+    var release = rm.groupsOf(rm.me, lost).stream().filter(rm.runner::isRunningHere).toList();
+    log.info("Partition rule ({}): both hold [{}]; giving up [{}] to {}", rm.mode, overlap, lost,
+        peer);
+    rm.held = rm.held.minus(lost);
+    rm.runner.submit(ResourceManager.ops(GroupRunner.Kind.STOP, release, "partition with " + peer),
+        () -> {
+          if (!rm.shuttingDown) {
+            rm.out.accept(ResourceMessages.report(rm.held, true, null));
+          }
+        });
+  }
+
+  private void resourceReport(Message m, boolean fromMe) {
     HeldSet h = HeldSet.parse(m.get("rsc_hold").orElse("none")).orElse(HeldSet.NONE);
     boolean full = m.get("rtype").map("full"::equals).orElse(false);
     String info = m.get("info").orElse("");
@@ -416,6 +466,10 @@ final class NiceFailback {
     if (failbackTimer != null) {
       failbackTimer.cancel();
       failbackTimer = null;
+    }
+    if (auditTimer != null) {
+      auditTimer.cancel();
+      auditTimer = null;
     }
   }
 

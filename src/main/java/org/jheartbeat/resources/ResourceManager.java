@@ -160,7 +160,7 @@ public final class ResourceManager {
     boolean fromMe = src.equals(me);
     switch (m.type()) {
       case "starting", "resource", "ask_resources" -> {
-        if (niceFailback()) {
+        if (niceFailback() && commUp) { // before comm up we have not joined the protocol yet
           nice.onMessage(m, src, fromMe);
         }
       }
@@ -426,17 +426,16 @@ public final class ResourceManager {
     }
     nice.cancelStandby();
     nice.clearFailback();
-    List<ResourceGroup> release = new ArrayList<>();
-    boolean preferredKeeps = mode != AutoFailback.OFF;
-    boolean keepAll = !preferredKeeps && me.compareTo(node) < 0;
-    for (GroupRunner.Entry e : runner.entries().values()) {
-      boolean mine = e.group.preferredNode().equals(me);
-      boolean keep = preferredKeeps ? mine : keepAll;
-      if (!keep && e.state != GroupState.STOPPED) {
-        release.add(e.group);
-      }
+    peerStable = true;
+    if (niceFailback()) {
+      // tell the peer what we hold; whoever sees an overlap settles it (NiceFailback#audit)
+      out.accept(ResourceMessages.report(held, true, null));
+      return;
     }
-    HeldSet keepSet = preferredKeeps ? held.minus(HeldSet.FOREIGN) : keepAll ? held : HeldSet.NONE;
+    List<ResourceGroup> runningHere = runner.entries().values().stream()
+        .filter(e -> e.state != GroupState.STOPPED).map(e -> e.group).toList();
+    List<ResourceGroup> release = PartitionRule.release(mode, me, node, runningHere);
+    HeldSet keepSet = PartitionRule.kept(mode, me, node, held);
     log.info("Partition rule ({}): keeping [{}], releasing {} group(s) to {}", mode, keepSet,
         release.size(), node);
     held = keepSet;

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.TestFactory;
  * results. {@code check} also fails the test when the settled invariant is violated.
  *
  * <p>Events: {@code start N}, {@code stop N} (graceful), {@code crash N} (power off), {@code
- * cut A B}, {@code heal}, {@code advance SECONDS}, {@code standby N SET}, {@code takeover N SET},
+ * cut A B}, {@code cutone A B} (only A's packets to B are lost), {@code heal}, {@code advance SECONDS}, {@code standby N SET}, {@code takeover N SET},
  * {@code fail N KEY} (starts of KEY on N fail), {@code rscstatus N}, {@code check}.
  *
  * <p>After an intended behaviour change, regenerate on purpose and review the diff:
@@ -86,6 +86,10 @@ class ScenarioGoldenTest {
         case "cut" -> {
           sim.cut(w[1], w[2]);
           sim.actions.add(sim.stamp() + " cut " + w[1] + " " + w[2]);
+        }
+        case "cutone" -> {
+          sim.cuts.add(w[1] + ">" + w[2]);
+          sim.actions.add(sim.stamp() + " cut " + w[1] + " -> " + w[2]);
         }
         case "heal" -> {
           sim.heal();
