@@ -38,18 +38,21 @@ import org.slf4j.LoggerFactory;
  * in {@link NiceFailback} and {@link LegacyRequests}; this class keeps the shared state.
  *
  * <p><b>Partition heal rule</b> (our deliberate deviation from §5.7, where both sides restart and
- * release everything): when a peer that was declared dead comes back as {@code active} without
- * a restart (the "returning after partition" case), each side keeps a deterministic share and
- * releases the rest, without restarting: with {@code auto_failback on} or {@code legacy}, each
- * node keeps the groups it is preferred for and stops the others (both modes already promise that
- * groups live on their preferred node when both are up); with {@code auto_failback off}, the
- * node whose name sorts first keeps everything it holds and the other stops everything it holds
- * (off promises that nothing moves needlessly; during a symmetric partition both sides hold every
- * group, so the first node keeps a complete set). Both sides compute the same answer from the
- * same configuration, so no message exchange is needed and no group is left running twice. A real
- * Heartbeat peer instead restarts and gives everything up, ending with {@code shutdone}: we then
- * take over what we released (the ordinary shutdone rule), so a mixed cluster also ends with
- * exactly one owner per group.
+ * release everything): when a peer that was declared dead comes back as {@code active} without a
+ * restart ({@code dead -> active}, "returning after partition"), we log Heartbeat's CRIT/info
+ * lines, cancel any standby and, instead of restarting, send our holdings ({@code resource
+ * rtype=full isstable=1}). Whoever — healed side or not — receives a stable report that claims
+ * groups it also holds settles the overlap by {@link PartitionRule}: with {@code auto_failback on}
+ * each node keeps the groups it is preferred for (the state {@code on} would reach anyway); with
+ * {@code off} the node whose name sorts first keeps everything it holds ({@code off} promises that
+ * nothing moves needlessly, and during a symmetric partition the first node holds a complete
+ * set). The loser stops the overlapping groups and reports again; the keeper reports again so a
+ * loser that never noticed the partition (one-way loss) learns of the overlap. Both sides compute
+ * the same answer from the same configuration and names, so exactly one keeps each group. In
+ * {@code legacy} mode (no reports) the healed side keeps the groups it is preferred for and stops
+ * the others at once. A real Heartbeat peer restarts and gives everything up, ending with {@code
+ * shutdone} (or silence until deadtime): we then take over what was released by the ordinary
+ * rules, so a mixed cluster also ends with one owner per group.
  */
 public final class ResourceManager {
   static final Duration RSC_TIMER = Duration.ofSeconds(10);
