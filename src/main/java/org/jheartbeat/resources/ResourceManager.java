@@ -49,8 +49,9 @@ import org.slf4j.LoggerFactory;
  * set). The loser stops the overlapping groups and reports again; the keeper reports again so a
  * loser that never noticed the partition (one-way loss) learns of the overlap. Both sides compute
  * the same answer from the same configuration and names, so exactly one keeps each group. In
- * {@code legacy} mode (no reports) the healed side keeps the groups it is preferred for and stops
- * the others at once. A real Heartbeat peer restarts and gives everything up, ending with {@code
+ * {@code legacy} mode (no reports) the healed side stops the peer's groups once its queued work
+ * has run (unless the peer sent {@code shutdone}) and asks for its own with {@code ip-request}
+ * (retried), which is where legacy mode puts every group anyway. A real Heartbeat peer restarts and gives everything up, ending with {@code
  * shutdone} (or silence until deadtime): we then take over what was released by the ordinary
  * rules, so a mixed cluster also ends with one owner per group.
  */
@@ -330,6 +331,10 @@ public final class ResourceManager {
     return peerStatus.values().stream().anyMatch(s -> s.equals("active") || s.equals("up"));
   }
 
+  List<String> otherNodes() {
+    return clusterNodes.stream().filter(n -> !n.equals(me)).sorted().toList();
+  }
+
   String peerName() {
     return clusterNodes.stream().filter(n -> !n.equals(me)).sorted().findFirst().orElse("");
   }
@@ -435,19 +440,8 @@ public final class ResourceManager {
       out.accept(ResourceMessages.report(held, true, null));
       return;
     }
-    List<ResourceGroup> runningHere = runner.entries().values().stream()
-        .filter(e -> e.state != GroupState.STOPPED).map(e -> e.group).toList();
-    List<ResourceGroup> release = PartitionRule.release(mode, me, node, runningHere);
-    HeldSet keepSet = PartitionRule.kept(mode, me, node, held);
-    log.info("Partition rule ({}): keeping [{}], releasing {} group(s) to {}", mode, keepSet,
-        release.size(), node);
-    held = keepSet;
-    peerStable = true;
-    runner.submit(ops(GroupRunner.Kind.STOP, release, "partition with " + node), () -> {
-      if (niceFailback() && !shuttingDown) {
-        out.accept(ResourceMessages.report(held, true, null));
-      }
-    });
+    legacy.releasePeers(node);
+    legacy.reclaimOwn(node);
   }
 
   // ------------------------------------------------------------- shutdown

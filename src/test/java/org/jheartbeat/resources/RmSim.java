@@ -90,8 +90,12 @@ final class RmSim {
   }
 
   static final Duration MONITOR_PERIOD = Duration.ofMillis(100);
-  /** Longest a group may run on two nodes that hear each other (a healed partition is fixed in ~1 s). */
-  static final Duration DUPLICATE_LIMIT = Duration.ofSeconds(3);
+  /**
+   * Longest a group may run on two nodes that hear each other (HOUSE-STYLE: deadtime + agent
+   * time); a healed partition is settled within a few seconds, after the lost messages are
+   * recovered.
+   */
+  static final Duration DUPLICATE_LIMIT = Duration.ofSeconds(10);
   /**
    * Longest a group may run nowhere while a node with comm up is alive: a peer that dies in its
    * first 5 s is judged with deadtime + 2 s (membership §2), and when both nodes start together
