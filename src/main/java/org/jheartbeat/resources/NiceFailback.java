@@ -1,8 +1,6 @@
 package org.jheartbeat.resources;
 
-import java.time.Duration;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import org.jheartbeat.config.AutoFailback;
 import org.jheartbeat.runtime.Scheduler;
@@ -13,42 +11,33 @@ import org.slf4j.LoggerFactory;
 /**
  * The nice_failback protocol of spec membership §5.3 (auto_failback on/off) over the state kept
  * by {@link ResourceManager}: {@code starting}/{@code resource} reports, the 10 s timer, own-group
- * acquisition, auto failback retried every second, and the standby handshake ({@code
- * ask_resources me → other → done → done}) with its 10 s reply timer and refusals.
+ * acquisition, auto failback retried every second, the audit of overlapping claims
+ * ({@link PartitionRule}); the standby handshake itself is {@link StandbyHandshake}.
  */
 final class NiceFailback {
   private static final Logger log = LoggerFactory.getLogger(NiceFailback.class);
 
   private final ResourceManager rm;
   private final Set<String> heard = new HashSet<>();
-  private StandbyState standby = StandbyState.NOT;
-  private HeldSet standbySet = HeldSet.NONE;
-  private Scheduler.Cancellable standbyTimer;
-  private long standbyDeadline;
   private Scheduler.Cancellable rscTimer;
   private boolean rscTimerStarted;
   private Scheduler.Cancellable failbackTimer;
   private Scheduler.Cancellable auditTimer;
   private boolean failbackPending;
   private boolean acquiring;
+  private final StandbyHandshake standby;
 
   NiceFailback(ResourceManager rm) {
     this.rm = rm;
+    this.standby = new StandbyHandshake(rm, this);
   }
 
   StandbyState standby() {
-    return standby;
+    return standby.state();
   }
 
   boolean heardFrom(String node) {
     return heard.contains(node);
-  }
-
-  private void standbyTo(StandbyState to, String reason) {
-    if (standby != to) {
-      log.info("Standby state: {} -> {} ({})", standby, to, reason);
-      standby = to;
-    }
   }
 
   void commUp() {
@@ -67,7 +56,7 @@ final class NiceFailback {
         }
       }
       case "resource" -> resource(m, fromMe);
-      default -> askResources(m, src, fromMe);
+      default -> standby.onAskResources(m, src, fromMe);
     }
   }
 
@@ -99,7 +88,7 @@ final class NiceFailback {
     if (overlap == HeldSet.NONE || rm.shuttingDown || peer.isEmpty()) {
       return;
     }
-    if (standby != StandbyState.NOT || rm.runner.busy() || acquiring) {
+    if (standby.state() != StandbyState.NOT || rm.runner.busy() || acquiring) {
       if (auditTimer == null) {
         auditTimer = rm.scheduler.schedule(ResourceManager.FAILBACK_RETRY, () -> {
           auditTimer = null;
@@ -154,8 +143,8 @@ final class NiceFailback {
       return;
     }
     rm.peerHeld = full || h == HeldSet.NONE ? h : rm.peerHeld.plus(h);
-    if (info.equals("standby") && standby == StandbyState.OTHER) {
-      cancelStandbyTimer();
+    if (info.equals("standby")) {
+      standby.releaseStarted();
     }
     if (!m.get("isstable").map("1"::equals).orElse(true)) {
       rm.peerStable = false;
@@ -242,8 +231,8 @@ final class NiceFailback {
       log.info("Received shutdown notice from '{}'.", node);
       return;
     }
-    cancelStandby();
-    standbyTo(StandbyState.DONE, "peer shutdone");
+    standby.cancel();
+    standby.to(StandbyState.DONE, "peer shutdone");
     log.info("acquire all HA resources (standby).");
     log.info("Received shutdown notice from '{}'.", node);
     log.info("Resources being acquired from {}.", node);
@@ -274,7 +263,7 @@ final class NiceFailback {
       return;
     }
     if (rm.peerStable && rm.peerAlive() && rm.state == RmState.STABLE
-        && standby == StandbyState.NOT && !rm.runner.busy()) {
+        && standby.state() == StandbyState.NOT && !rm.runner.busy()) {
       failbackPending = false;
       log.info("Initiating auto failback of foreign resources.");
       rm.out.accept(ResourceMessages.askResources(HeldSet.FOREIGN, "me"));
@@ -285,166 +274,6 @@ final class NiceFailback {
         failbackTimer = null;
         tryAutoFailback();
       });
-    }
-  }
-
-  // ------------------------------------------------------------------ standby
-
-  ControlOutcome requestStandby(HeldSet set) {
-    String refusal = null;
-    if (rm.shuttingDown) {
-      refusal = "Standby refused: shutdown in progress.";
-    } else if (standby != StandbyState.NOT) {
-      refusal = "Standby in progress- new request from " + rm.me + " ignored ["
-          + secondsLeft() + " seconds left]";
-    } else if (!rm.peerAlive()) {
-      refusal = "Standby refused: no other node is active.";
-    } else if (!rm.peerStable) {
-      refusal = "standby message [me] from " + rm.me + " ignored. Other side is in flux.";
-    } else if (rm.state != RmState.STABLE || rm.runner.busy()) {
-      refusal = "standby message [me] from " + rm.me + " ignored. local resources in flux.";
-    }
-    if (refusal != null) {
-      log.info(refusal);
-      return ControlOutcome.refused(refusal);
-    }
-    log.info("Going standby [{}].", set);
-    rm.out.accept(ResourceMessages.askResources(set, "me"));
-    return ControlOutcome.sent("Going standby [" + set + "].");
-  }
-
-  private long secondsLeft() {
-    return Math.max(0, Duration.ofNanos(standbyDeadline - rm.clock.nanoTime()).toSeconds());
-  }
-
-  private void askResources(Message m, String src, boolean fromMe) {
-    HeldSet set = HeldSet.parse(m.get("rsc_hold").orElse("all")).orElse(HeldSet.ALL);
-    String info = m.get("info").orElse("");
-    switch (info) {
-      case "me" -> askMe(set, src, fromMe);
-      case "other" -> {
-        if (fromMe) {
-          return;
-        }
-        if (standby != StandbyState.ME) {
-          ignored(info, src);
-          return;
-        }
-        cancelStandbyTimer();
-        log.info("standby: {} can take our {} resources", src, set);
-        log.info("give up {} HA resources (standby).", set);
-        rm.out.accept(ResourceMessages.report(rm.held.minus(set), false, "standby"));
-        rm.runner.submit(ResourceManager.ops(GroupRunner.Kind.STOP, rm.groupsOf(rm.me, set),
-            "standby"), () -> {
-              log.info("{} HA resource release completed (standby).", set);
-              rm.out.accept(ResourceMessages.askResources(set, "done"));
-            });
-      }
-      case "done" -> askDone(set, src, fromMe);
-      default -> ignored(info, src);
-    }
-  }
-
-  private void askMe(HeldSet set, String src, boolean fromMe) {
-    if (standby != StandbyState.NOT) {
-      log.info("Standby in progress- new request from {} ignored [{} seconds left]", src,
-          secondsLeft());
-      return;
-    }
-    if (!fromMe) {
-      if (!rm.peerStable) {
-        log.info("standby message [me] from {} ignored. Other side is in flux.", src);
-        return;
-      }
-      if (rm.state != RmState.STABLE || rm.runner.busy() || rm.shuttingDown) {
-        log.info("standby message [me] from {} ignored. local resources in flux.", src);
-        return;
-      }
-    }
-    log.info("{} wants to go standby [{}]", src, set);
-    standbySet = set;
-    standbyTo(fromMe ? StandbyState.ME : StandbyState.OTHER, "ask_resources me from " + src);
-    standbyDeadline = rm.clock.nanoTime() + ResourceManager.STANDBY_TIMEOUT.toNanos();
-    if (fromMe) {
-      standbyTimer = rm.scheduler.schedule(ResourceManager.STANDBY_TIMEOUT, () -> {
-        standbyTimer = null;
-        if (standby == StandbyState.ME) {
-          log.info("No reply to standby request.  Standby request cancelled.");
-          standbyTo(StandbyState.NOT, "no reply");
-          if (set == HeldSet.FOREIGN && rm.held.has(HeldSet.FOREIGN)) {
-            failbackPending = true;
-            tryAutoFailback();
-          }
-        }
-      });
-    } else {
-      // our own guard (Heartbeat has none): a stale `me` retransmitted after a partition must not
-      // leave us in OTHER for ever; the requester's standby report cancels this timer
-      standbyTimer = rm.scheduler.schedule(ResourceManager.STANDBY_TIMEOUT, () -> {
-        standbyTimer = null;
-        if (standby == StandbyState.OTHER) {
-          log.info("No standby release from {}.  Standby request cancelled.", src);
-          standbyTo(StandbyState.NOT, "requester silent");
-        }
-      });
-      rm.out.accept(ResourceMessages.askResources(set, "other"));
-    }
-  }
-
-  private void askDone(HeldSet set, String src, boolean fromMe) {
-    if (fromMe) {
-      switch (standby) {
-        case ME -> {
-          log.info("Local standby process completed [{}].", set);
-          rm.held = rm.held.minus(set);
-          standbyTo(StandbyState.DONE, "released " + set);
-        }
-        case OTHER, DONE -> {
-          log.info("Standby resource acquisition done [{}].", set);
-          standbyTo(StandbyState.NOT, "acquired " + set);
-        }
-        default -> ignored("done", src);
-      }
-      return;
-    }
-    switch (standby) {
-      case OTHER -> {
-        log.info("standby: acquire [{}] resources from {}", set, src);
-        log.info("acquire {} HA resources (standby).", set);
-        rm.runner.submit(ResourceManager.ops(GroupRunner.Kind.START, rm.groupsOf(src, set),
-            "standby of " + src), () -> {
-              rm.held = rm.held.plus(set.seenByPeer());
-              log.info("{} HA resource acquisition completed (standby).", set);
-              rm.out.accept(ResourceMessages.report(rm.held, true, null));
-              rm.out.accept(ResourceMessages.askResources(set, "done"));
-            });
-      }
-      case DONE -> {
-        log.info("Other node completed standby takeover of {} resources.", set);
-        standbyTo(StandbyState.NOT, "other node done");
-        rm.out.accept(ResourceMessages.report(rm.held, true, null));
-      }
-      default -> ignored("done", src);
-    }
-  }
-
-  private void ignored(String info, String src) {
-    log.info("Ignored standby message '{}' from {} in state {}", info, src, standby.ordinal());
-  }
-
-  /** A peer died or the cluster healed: a running handshake cannot finish. */
-  void cancelStandby() {
-    if (standby != StandbyState.NOT) {
-      log.info("Cancelling pending standby operation");
-      standbyTo(StandbyState.NOT, "cancelled");
-    }
-    cancelStandbyTimer();
-  }
-
-  private void cancelStandbyTimer() {
-    if (standbyTimer != null) {
-      standbyTimer.cancel();
-      standbyTimer = null;
     }
   }
 
@@ -462,7 +291,7 @@ final class NiceFailback {
 
   void cancelTimers() {
     cancelRscTimer();
-    cancelStandbyTimer();
+    standby.cancelTimer();
     if (failbackTimer != null) {
       failbackTimer.cancel();
       failbackTimer = null;
@@ -473,7 +302,19 @@ final class NiceFailback {
     }
   }
 
-  List<String> debugState() {
-    return List.of(standby.name(), standbySet.name());
+  ControlOutcome requestStandby(HeldSet set) {
+    return standby.request(set);
+  }
+
+  void cancelStandby() {
+    standby.cancel();
+  }
+
+  /** A failback handshake was cancelled: owe it again and retry. */
+  void failbackAgain() {
+    if (rm.held.has(HeldSet.FOREIGN)) {
+      failbackPending = true;
+      tryAutoFailback();
+    }
   }
 }
