@@ -71,14 +71,14 @@ public final class ResourceManager {
   final Scheduler scheduler;
   final Consumer<Message> out;
   final GroupRunner runner;
-  private final Fencer fencer;
   private final Set<String> clusterNodes;
   final Map<String, String> peerStatus = new HashMap<>();
   final Set<String> peerShutdone = new HashSet<>();
-  private final Set<String> heardAlive = new HashSet<>();
+  final Set<String> heardAlive = new HashSet<>();
   private final Set<String> deadBeforeCommUp = new LinkedHashSet<>();
-  private final NiceFailback nice;
+  final NiceFailback nice;
   private final LegacyRequests legacy;
+  private final DeadPeerTakeover deadPeers;
 
   RmState state = RmState.INIT;
   HeldSet held = HeldSet.NONE;
@@ -98,11 +98,11 @@ public final class ResourceManager {
     this.clock = clock;
     this.scheduler = scheduler;
     this.out = send;
-    this.fencer = fencer;
     this.clusterNodes = Set.copyOf(cf.nodes());
     this.runner = new GroupRunner(res.groups(), actions, clock, this::startFailed);
     this.nice = new NiceFailback(this);
     this.legacy = new LegacyRequests(this);
+    this.deadPeers = new DeadPeerTakeover(this, fencer);
   }
 
   boolean niceFailback() {
@@ -128,7 +128,7 @@ public final class ResourceManager {
     }
     List<String> dead = new ArrayList<>(deadBeforeCommUp);
     deadBeforeCommUp.clear();
-    dead.forEach(this::peerDied);
+    dead.forEach(deadPeers::peerDied);
   }
 
   /**
@@ -146,7 +146,7 @@ public final class ResourceManager {
     }
     if ("dead".equals(to) && !"dead".equals(from)) {
       if (commUp) {
-        peerDied(node);
+        deadPeers.peerDied(node);
       } else {
         deadBeforeCommUp.add(node);
       }
@@ -341,52 +341,8 @@ public final class ResourceManager {
 
   // ------------------------------------------------------------- takeover
 
-  private void peerDied(String node) {
-    nice.cancelStandby();
-    if (shuttingDown) {
-      log.info("Resource takeover cancelled - shutdown in progress.");
-      return;
-    }
-    boolean heard = heardAlive.contains(node) || peerShutdone.contains(node) || nice.heardFrom(node);
-    boolean gaveUp = niceFailback() ? heard && peerHeld == HeldSet.NONE : peerShutdone.contains(node);
-    if (gaveUp) {
-      log.info("Dead node {} gave up resources.", node);
-      out.accept(ResourceMessages.stonith(node, "unneeded"));
-      if (!peerShutdone.contains(node)) {
-        machDownTakeover(node);
-      }
-      return;
-    }
-    if (!fencer.configured()) {
-      log.warn("No STONITH device configured.");
-      log.warn("Shared disks are not protected.");
-      out.accept(ResourceMessages.stonith(node, "n_stnth"));
-      machDownTakeover(node);
-      return;
-    }
-    fence(node);
-  }
-
-  private void fence(String node) {
-    log.info("Resetting node {} with [{}]", node, fencer);
-    fencer.reset(node, result -> {
-      if (result == Fencer.Result.OK) {
-        log.info("node {} now reset.", node);
-        out.accept(ResourceMessages.stonith(node, "OK"));
-        machDownTakeover(node);
-      } else {
-        log.error("STONITH of {} failed.  Retrying...", node);
-        scheduler.schedule(STONITH_RETRY, () -> {
-          if ("dead".equals(peerStatus.get(node)) && !shuttingDown) {
-            fence(node);
-          }
-        });
-      }
-    });
-  }
-
   /** §5.6 step 4: claim the dead node's groups, re-acquire our own, then run mach_down. */
-  private void machDownTakeover(String node) {
+  void machDownTakeover(String node) {
     log.info("Resources being acquired from {}.", node);
     if (niceFailback()) {
       nice.takeover(node);
