@@ -1,23 +1,23 @@
 /**
- * Running haresources groups as Heartbeat's ResourceManager does (spec membership §4.3, §4.4).
+ * v1 (haresources) resource management.
  *
- * <p>{@link org.jheartbeat.resources.GroupActions} is the seam the resource manager state machine
- * calls; {@link org.jheartbeat.resources.GroupRunner} implements it: takegroup (status first, then
- * start, left to right; a failed start gives the whole group up), givegroup (right to left, failed
- * stops retried, a stop that never succeeds on a running resource is a CRIT — jheartbeat never
- * reboots) and status (the first resource). Each resource is a
- * {@link org.jheartbeat.resources.ResourceAgent}: a {@link org.jheartbeat.resources.ScriptAgent}
- * for a script in {@code resource.d} or init.d (exit 0 for start/stop,
- * {@link org.jheartbeat.resources.StatusText} for status), or
- * {@link org.jheartbeat.resources.BuiltinIpaddr} for {@code IPaddr}/{@code IPaddr2}
- * ({@code ip addr} with an alias label, {@link org.jheartbeat.resources.VipPlan} for the
- * calculated parts, {@link org.jheartbeat.resources.GratuitousArp} for send_arp's
- * announcements). Results are normalised to {@link org.jheartbeat.resources.AgentResult}.
+ * <p>The decisions, pure and owned by the event loop: {@link
+ * org.jheartbeat.resources.ResourceManager} (events in, messages and group actions out), the
+ * nice_failback protocol ({@code NiceFailback}), legacy ip-request ({@code LegacyRequests}), the
+ * serial action queue ({@code ActionQueue}) and the seams to the outside: {@link
+ * org.jheartbeat.resources.GroupActions} (agents) and {@link org.jheartbeat.resources.Fencer}
+ * (STONITH). See docs/resource-management.md for the wiring and the partition-heal rule.
  *
- * <p>No threads, processes or clocks here: commands go through
- * {@link org.jheartbeat.platform.ProcessRunner} (argv lists, time limits, process-tree kill),
- * delays through the injected {@link org.jheartbeat.runtime.Scheduler}, and outcomes reach the
- * event loop through the {@link java.util.concurrent.Executor} the daemon passes in
- * ({@code loop::post}). The futures in between complete on the process runner's threads.
+ * <p>The actions, as Heartbeat's ResourceManager runs them (spec membership §4.3, §4.4): {@link
+ * org.jheartbeat.resources.GroupRunner} implements GroupActions: takegroup (status first, then
+ * start, left to right; a failed start gives the whole group up), givegroup (right to left,
+ * failed stops retried, a stop that never succeeds on a running resource is a CRIT — jheartbeat
+ * never reboots) and status (the first resource). Each resource is a {@link
+ * org.jheartbeat.resources.ResourceAgent}: a {@link org.jheartbeat.resources.ScriptAgent} for a
+ * script in {@code resource.d} or init.d, or {@link org.jheartbeat.resources.BuiltinIpaddr} for
+ * {@code IPaddr}/{@code IPaddr2}. Commands go through {@link
+ * org.jheartbeat.platform.ProcessRunner} (argv lists, time limits, process-tree kill), delays
+ * through the injected {@link org.jheartbeat.runtime.Scheduler}, and outcomes reach the event
+ * loop through the {@link java.util.concurrent.Executor} the daemon passes in ({@code loop::post}).
  */
 package org.jheartbeat.resources;

@@ -1,0 +1,154 @@
+package org.jheartbeat.resources;
+
+import java.util.List;
+import org.jheartbeat.config.ResourceGroup;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code auto_failback legacy} (spec membership §5.4): at comm up every own group is requested
+ * with {@code req_resource} — alone, by an {@code ip-request-resp} addressed to ourselves; with an
+ * active peer, by {@code ip-request}, which the owner answers after releasing the group. A group
+ * already running or already being started is never started again, so the real daemon's
+ * double acquisition at initdead cannot happen here.
+ */
+final class LegacyRequests {
+  private static final Logger log = LoggerFactory.getLogger(LegacyRequests.class);
+
+  static final java.time.Duration REQUEST_RETRY = java.time.Duration.ofSeconds(5);
+  static final int REQUEST_TRIES = 3;
+  private final ResourceManager rm;
+  private final java.util.Map<String, Integer> pending = new java.util.HashMap<>();
+
+  LegacyRequests(ResourceManager rm) {
+    this.rm = rm;
+  }
+
+  /**
+   * At comm up every peer has been heard or declared dead, but its first status may not have
+   * arrived yet (comm up can follow the node list exchange): a peer not known dead counts as
+   * active here, so we ask it rather than starting a group it may run.
+   */
+  void acquireOwn() {
+    acquireOwn(rm.otherNodes().stream().anyMatch(n -> !"dead".equals(rm.peerStatus.get(n))));
+  }
+
+  private void acquireOwn(boolean peerActive) {
+    for (ResourceGroup g : rm.res.localTo(rm.me)) {
+      if (rm.runner.isRunningHere(g)) {
+        continue;
+      }
+      if (peerActive) {
+        request(g.key(), 1);
+      } else {
+        rm.out.accept(ResourceMessages.ipRequestResp(rm.me, g.key(), true));
+      }
+    }
+  }
+
+  /**
+   * rc.d/ip-request: release the group if we own it, then answer. Judged after the work already
+   * queued (a takeover that will start the group counts as owning it).
+   */
+  void onIpRequest(String from, String key) {
+    var g = rm.res.group(key);
+    if (g.isEmpty() || rm.shuttingDown) {
+      return;
+    }
+    rm.runner.submit(List.of(), () -> {
+      if (rm.shuttingDown) {
+        return;
+      }
+      if (!rm.runner.isRunningHere(g.get())) {
+        rm.out.accept(ResourceMessages.ipRequestResp(from, key, false));
+        return;
+      }
+      rm.runner.submit(List.of(new ActionQueue.Op(ActionQueue.Kind.STOP, g.get(),
+          "ip-request from " + from)), () -> rm.out.accept(ResourceMessages.ipRequestResp(from, key, true)));
+    });
+  }
+
+  /**
+   * A partition with {@code peer} healed: once the queued work (say, the takeover of the peer)
+   * has run, stop the peer's groups that run here — the peer runs them, whether it never noticed
+   * the partition or took them back itself — unless it has shut down meanwhile.
+   */
+  void releasePeers(String peer) {
+    rm.runner.submit(List.of(), () -> {
+      if (rm.shuttingDown || rm.peerShutdone.contains(peer)) {
+        return;
+      }
+      List<ResourceGroup> release = rm.res.localTo(peer).stream()
+          .filter(rm.runner::isRunningHere).toList();
+      log.info("Partition rule (LEGACY): releasing {} group(s) to {}", release.size(), peer);
+      rm.runner.submit(ResourceManager.ops(ActionQueue.Kind.STOP, release, "partition with " + peer),
+          () -> {});
+    });
+  }
+
+  /**
+   * A peer came back (restart or healed partition): once the queued work has run, ask for each
+   * of our own groups with {@code ip-request}. Whoever runs one releases it and we start it; legacy
+   * mode always gives a group back to its preferred node, so both sides converge on that without
+   * a blind release (our partition rule for legacy mode).
+   */
+  void reclaimOwn(String peer) {
+    rm.runner.submit(List.of(), () -> {
+      if (rm.shuttingDown || "dead".equals(rm.peerStatus.get(peer))) {
+        return;
+      }
+      for (ResourceGroup g : rm.res.localTo(rm.me)) {
+        request(g.key(), 1);
+      }
+    });
+  }
+
+  /**
+   * Sends {@code ip-request}; unanswered after 5 s (the packet was lost in a heal or a restart
+   * of the peer), it is sent again, three times in all. Heartbeat sends it once and leaves the
+   * group stopped when no answer comes; a retry costs nothing, since the answer is idempotent.
+   */
+  private void request(String key, int attempt) {
+    pending.put(key, attempt);
+    rm.out.accept(ResourceMessages.ipRequest(key));
+    rm.scheduler.schedule(REQUEST_RETRY, () -> {
+      Integer a = pending.get(key);
+      if (a == null || a != attempt || rm.shuttingDown || !rm.peerAlive()) {
+        return;
+      }
+      if (attempt >= REQUEST_TRIES) {
+        pending.remove(key);
+        log.warn("No answer to ip-request for {}; group left as it is", key);
+        return;
+      }
+      request(key, attempt + 1);
+    });
+  }
+
+  /** rc.d/ip-request-resp addressed to us: start the group. */
+  void onIpRequestResp(String key, String weown) {
+    var g = rm.res.group(key);
+    if (g.isEmpty() || rm.shuttingDown) {
+      return;
+    }
+    pending.remove(key);
+    log.info("received ip-request-resp {} OK {}", key, weown);
+    rm.runner.submit(List.of(new ActionQueue.Op(ActionQueue.Kind.START, g.get(), "ip-request-resp")),
+        () -> rm.logInitial("ip-request-resp"));
+  }
+
+  /**
+   * Takes over every group of {@code node} (no resource messages in legacy mode), then asks for
+   * our own groups that are not running once more, from ourselves: an {@code ip-request} the
+   * departed node never answered (it was shutting down, or died) would otherwise leave them
+   * stopped for good.
+   */
+  void machDown(String node) {
+    rm.machDown(node, () -> {
+      rm.logInitial("status");
+      if (!rm.shuttingDown) {
+        acquireOwn(false);
+      }
+    });
+  }
+}

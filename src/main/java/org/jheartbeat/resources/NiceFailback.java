@@ -1,0 +1,320 @@
+package org.jheartbeat.resources;
+
+import java.util.HashSet;
+import java.util.Set;
+import org.jheartbeat.config.AutoFailback;
+import org.jheartbeat.runtime.Scheduler;
+import org.jheartbeat.wire.Message;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The nice_failback protocol of spec membership §5.3 (auto_failback on/off) over the state kept
+ * by {@link ResourceManager}: {@code starting}/{@code resource} reports, the 10 s timer, own-group
+ * acquisition, auto failback retried every second, the audit of overlapping claims
+ * ({@link PartitionRule}); the standby handshake itself is {@link StandbyHandshake}.
+ */
+final class NiceFailback {
+  private static final Logger log = LoggerFactory.getLogger(NiceFailback.class);
+
+  private final ResourceManager rm;
+  private final Set<String> heard = new HashSet<>();
+  private Scheduler.Cancellable rscTimer;
+  private boolean rscTimerStarted;
+  private Scheduler.Cancellable failbackTimer;
+  private Scheduler.Cancellable auditTimer;
+  private boolean failbackPending;
+  private boolean acquiring;
+  private final StandbyHandshake standby;
+
+  NiceFailback(ResourceManager rm) {
+    this.rm = rm;
+    this.standby = new StandbyHandshake(rm, this);
+  }
+
+  StandbyState standby() {
+    return standby.state();
+  }
+
+  boolean heardFrom(String node) {
+    return heard.contains(node);
+  }
+
+  void commUp() {
+    rm.setState(RmState.STARTING, "comm up");
+    rm.out.accept(ResourceMessages.starting());
+  }
+
+  void onMessage(Message m, String src, boolean fromMe) {
+    if (!fromMe) {
+      heard.add(src);
+    }
+    switch (m.type()) {
+      case "starting" -> {
+        if (!fromMe) {
+          peerStarting();
+        }
+      }
+      case "resource" -> resource(m, fromMe);
+      default -> standby.onAskResources(m, src, fromMe);
+    }
+  }
+
+  private void peerStarting() {
+    boolean wasStable = rm.state == RmState.STABLE;
+    if (rm.state == RmState.STARTING) {
+      rm.setState(RmState.BOTHSTARTING, "peer starting");
+    }
+    rm.peerStable = false;
+    rm.out.accept(ResourceMessages.report(rm.held, wasStable, null));
+  }
+
+  private void resource(Message m, boolean fromMe) {
+    resourceReport(m, fromMe);
+    if (!fromMe && rm.state == RmState.STABLE
+        && m.get("isstable").map("1"::equals).orElse(true)) {
+      audit(m.get("src").orElse(""));
+    }
+  }
+
+  /**
+   * Both nodes claim the same groups (after a healed partition, or stale reports retransmitted
+   * once it healed). Heartbeat only logs this; we settle it by {@link PartitionRule}: the loser
+   * stops the overlapping groups and reports, the keeper reports so that a loser who did not
+   * notice the partition learns of the overlap. Retried every second while we are busy.
+   */
+  private void audit(String peer) {
+    HeldSet overlap = rm.held.and(rm.peerHeld.seenByPeer());
+    if (overlap == HeldSet.NONE || rm.shuttingDown || peer.isEmpty()) {
+      return;
+    }
+    if (standby.state() != StandbyState.NOT || rm.runner.busy() || acquiring) {
+      if (auditTimer == null) {
+        auditTimer = rm.scheduler.schedule(ResourceManager.FAILBACK_RETRY, () -> {
+          auditTimer = null;
+          if (rm.state == RmState.STABLE && rm.peerAlive()) {
+            audit(peer);
+          }
+        });
+      }
+      return;
+    }
+    if (overlap.has(HeldSet.LOCAL)) {
+      log.error("Both machines own our resources!");
+    }
+    if (overlap.has(HeldSet.FOREIGN)) {
+      log.error("Both machines own foreign resources!");
+    }
+    HeldSet lost = PartitionRule.lost(rm.mode, rm.me, peer, overlap);
+    var release = rm.groupsOf(rm.me, lost).stream().filter(rm.runner::isRunningHere).toList();
+    log.info("Partition rule ({}): both hold [{}]; giving up [{}] to {}", rm.mode, overlap, lost,
+        peer);
+    rm.held = rm.held.minus(lost);
+    rm.runner.submit(ResourceManager.ops(ActionQueue.Kind.STOP, release, "partition with " + peer),
+        () -> {
+          if (!rm.shuttingDown) {
+            rm.out.accept(ResourceMessages.report(rm.held, true, null));
+          }
+        });
+  }
+
+  private void resourceReport(Message m, boolean fromMe) {
+    HeldSet h = HeldSet.parse(m.get("rsc_hold").orElse("none")).orElse(HeldSet.NONE);
+    boolean full = m.get("rtype").map("full"::equals).orElse(false);
+    String info = m.get("info").orElse("");
+    if (rm.state.starting()) {
+      rm.setState(RmState.RSCRCVD, fromMe ? "own report" : "peer report");
+      if (fromMe) {
+        rm.logInitial("T_RESOURCES(us)");
+      }
+    }
+    if (rm.state == RmState.RSCRCVD && !rscTimerStarted) {
+      rscTimerStarted = true;
+      rscTimer = rm.scheduler.schedule(ResourceManager.RSC_TIMER, this::rscTimerFired);
+    }
+    if (fromMe) {
+      if (info.equals("mach_down")) {
+        log.info("mach_down takeover complete.");
+        rm.held = rm.held.plus(HeldSet.FOREIGN);
+        rm.peerStable = true;
+      } else if (info.equals("shutdown")) {
+        rm.setState(RmState.SHUTDOWN, "shutdown");
+      }
+      return;
+    }
+    rm.peerHeld = full || h == HeldSet.NONE ? h : rm.peerHeld.plus(h);
+    if (info.equals("standby")) {
+      standby.releaseStarted();
+    }
+    if (!m.get("isstable").map("1"::equals).orElse(true)) {
+      rm.peerStable = false;
+      return;
+    }
+    if (!rm.peerStable) {
+      rm.peerStable = true;
+      log.info("remote resource transition completed.");
+      rm.out.accept(ResourceMessages.report(rm.held, rm.state == RmState.STABLE, null));
+      tryAutoFailback();
+    }
+    if (rm.state != RmState.STABLE && rm.state != RmState.SHUTDOWN && !acquiring) {
+      log.info("remote resource transition completed.");
+      cancelRscTimer();
+      acquiring = true;
+      acquireOwn(false, () -> {
+        acquiring = false;
+        rm.setState(RmState.STABLE, "peer stable");
+        rm.logInitial("T_RESOURCES(them)");
+        rm.out.accept(ResourceMessages.report(rm.held, true, null));
+        tryAutoFailback();
+      });
+    }
+  }
+
+  private void rscTimerFired() {
+    if (rm.state != RmState.RSCRCVD || acquiring || rm.shuttingDown) {
+      return;
+    }
+    acquiring = true;
+    acquireOwn(false, () -> {
+      acquiring = false;
+      rm.setState(RmState.STABLE, "10 s timer");
+      rm.logInitial("HB_R_BOTHSTARTING");
+      log.info("local resource transition completed.");
+      rm.out.accept(ResourceMessages.report(rm.held, true, null));
+      tryAutoFailback();
+    });
+  }
+
+  /** req_our_resources (§5.3 step 4). */
+  void acquireOwn(boolean forced, Runnable then) {
+    if (!forced && (rm.peerHeld.has(HeldSet.FOREIGN) || rm.held.has(HeldSet.LOCAL))) {
+      log.info("Local Resource acquisition completed. (none)");
+      then.run();
+      return;
+    }
+    rm.held = rm.held.plus(HeldSet.LOCAL);
+    var own = rm.res.localTo(rm.me);
+    rm.runner.submit(ResourceManager.ops(ActionQueue.Kind.START, own, "req_our_resources"), () -> {
+      if (rm.shuttingDown) {
+        return;
+      }
+      rm.out.accept(ResourceMessages.report(rm.held, true, "req_our_resources()"));
+      if (own.isEmpty()) {
+        log.info("No local resources [/usr/share/heartbeat/ResourceManager listkeys {}] to acquire.",
+            rm.me);
+      } else {
+        log.info("Local Resource acquisition completed.");
+      }
+      then.run();
+    });
+  }
+
+  /** Crash takeover in nice_failback mode (§5.6 step 4). */
+  void takeover(String node) {
+    rm.held = rm.held.plus(HeldSet.FOREIGN);
+    rm.peerHeld = HeldSet.NONE;
+    rm.peerStable = true;
+    failbackPending = true;
+    acquireOwn(true, () -> {});
+    rm.machDown(node, () -> {
+      if (!rm.shuttingDown) {
+        rm.out.accept(ResourceMessages.machDown());
+      }
+    });
+  }
+
+  /** §5.3 step 8. */
+  void peerShutdone(String node) {
+    rm.peerStable = true;
+    rm.peerHeld = HeldSet.NONE;
+    if (rm.held == HeldSet.ALL) {
+      log.info("Received shutdown notice from '{}'.", node);
+      return;
+    }
+    standby.cancel();
+    standby.to(StandbyState.DONE, "peer shutdone");
+    log.info("acquire all HA resources (standby).");
+    log.info("Received shutdown notice from '{}'.", node);
+    log.info("Resources being acquired from {}.", node);
+    cancelRscTimer();
+    rm.setState(RmState.STABLE, "peer shut down");
+    rm.held = HeldSet.ALL;
+    failbackPending = true;
+    acquireOwn(true, () -> {});
+    rm.machDown(node, () -> {
+      if (rm.shuttingDown) {
+        return;
+      }
+      log.info("all HA resource acquisition completed (standby).");
+      rm.out.accept(ResourceMessages.report(rm.held, true, null));
+      rm.out.accept(ResourceMessages.askResources(HeldSet.ALL, "done"));
+      rm.out.accept(ResourceMessages.machDown());
+    });
+  }
+
+  // ------------------------------------------------------------------ auto failback
+
+  void tryAutoFailback() {
+    if (rm.mode != AutoFailback.ON || !failbackPending || rm.shuttingDown) {
+      return;
+    }
+    if (!rm.held.has(HeldSet.FOREIGN)) {
+      failbackPending = false;
+      return;
+    }
+    if (rm.peerStable && rm.peerAlive() && rm.state == RmState.STABLE
+        && standby.state() == StandbyState.NOT && !rm.runner.busy()) {
+      failbackPending = false;
+      log.info("Initiating auto failback of foreign resources.");
+      rm.out.accept(ResourceMessages.askResources(HeldSet.FOREIGN, "me"));
+      return;
+    }
+    if (failbackTimer == null && rm.peerAlive()) {
+      failbackTimer = rm.scheduler.schedule(ResourceManager.FAILBACK_RETRY, () -> {
+        failbackTimer = null;
+        tryAutoFailback();
+      });
+    }
+  }
+
+  private void cancelRscTimer() {
+    if (rscTimer != null) {
+      rscTimer.cancel();
+      rscTimer = null;
+    }
+  }
+
+  /** The partition rule settled ownership: no failback is owed any more. */
+  void clearFailback() {
+    failbackPending = false;
+  }
+
+  void cancelTimers() {
+    cancelRscTimer();
+    standby.cancelTimer();
+    if (failbackTimer != null) {
+      failbackTimer.cancel();
+      failbackTimer = null;
+    }
+    if (auditTimer != null) {
+      auditTimer.cancel();
+      auditTimer = null;
+    }
+  }
+
+  ControlOutcome requestStandby(HeldSet set) {
+    return standby.request(set);
+  }
+
+  void cancelStandby() {
+    standby.cancel();
+  }
+
+  /** A failback handshake was cancelled: owe it again and retry. */
+  void failbackAgain() {
+    if (rm.held.has(HeldSet.FOREIGN)) {
+      failbackPending = true;
+      tryAutoFailback();
+    }
+  }
+}

@@ -1,0 +1,446 @@
+package org.jheartbeat.resources;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.jheartbeat.config.AutoFailback;
+import org.jheartbeat.config.HaCf;
+import org.jheartbeat.config.HaResources;
+import org.jheartbeat.config.ResourceGroup;
+import org.jheartbeat.platform.logging.HbMarkers;
+import org.jheartbeat.runtime.Clock;
+import org.jheartbeat.runtime.Scheduler;
+import org.jheartbeat.wire.Message;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The v1 (haresources) resource manager of one node, owned by the event loop (spec membership
+ * §5). It is driven only by events — {@link #onCommUp}, {@link #onNodeStatus}, {@link
+ * #onMessage} (every resource message, the node's own included, since Heartbeat processes what
+ * it sends, wire §7.5), the control requests {@link #standby}/{@link #takeover} and {@link
+ * #shutdown} — and acts by sending messages through {@code send} (field orders of wire §6.2)
+ * and by running group starts/stops one at a time through {@link ActionQueue}.
+ *
+ * <p>Modes: {@code auto_failback on|off} run the nice_failback protocol ({@code starting} /
+ * {@code resource} reports, the 10 s timer, the standby handshake, auto failback retried every
+ * second); {@code legacy} acquires the node's own groups with {@code ip-request} and its answer,
+ * never starting a group twice (the real daemon's double-acquire race at initdead is avoided by
+ * the single action queue and by skipping starts of groups already running). A peer's death
+ * takes over its groups after the STONITH decision of §5.6 ({@link Fencer}); a peer's {@code
+ * shutdone} takes them over at once. The nice_failback handshake and the legacy request flow are
+ * in {@link NiceFailback} and {@link LegacyRequests}; this class keeps the shared state.
+ *
+ * <p><b>Partition heal rule</b> (our deliberate deviation from §5.7, where both sides restart and
+ * release everything): when a peer that was declared dead comes back as {@code active} without a
+ * restart ({@code dead -> active}, "returning after partition"), we log Heartbeat's CRIT/info
+ * lines, cancel any standby and, instead of restarting, send our holdings ({@code resource
+ * rtype=full isstable=1}). Whoever — healed side or not — receives a stable report that claims
+ * groups it also holds settles the overlap by {@link PartitionRule}: with {@code auto_failback on}
+ * each node keeps the groups it is preferred for (the state {@code on} would reach anyway); with
+ * {@code off} the node whose name sorts first keeps everything it holds ({@code off} promises that
+ * nothing moves needlessly, and during a symmetric partition the first node holds a complete
+ * set). The loser stops the overlapping groups and reports again; the keeper reports again so a
+ * loser that never noticed the partition (one-way loss) learns of the overlap. Both sides compute
+ * the same answer from the same configuration and names, so exactly one keeps each group. In
+ * {@code legacy} mode (no reports) the healed side stops the peer's groups once its queued work
+ * has run (unless the peer sent {@code shutdone}) and asks for its own with {@code ip-request}
+ * (retried), which is where legacy mode puts every group anyway. A real Heartbeat peer restarts and gives everything up, ending with {@code
+ * shutdone} (or silence until deadtime): we then take over what was released by the ordinary
+ * rules, so a mixed cluster also ends with one owner per group.
+ */
+public final class ResourceManager {
+  static final Duration RSC_TIMER = Duration.ofSeconds(10);
+  static final Duration STANDBY_TIMEOUT = Duration.ofSeconds(10);
+  static final Duration FAILBACK_RETRY = Duration.ofSeconds(1);
+  static final Duration FAILED_START_STANDBY = Duration.ofSeconds(30);
+  static final Duration STONITH_RETRY = Duration.ofSeconds(5);
+  static final String LEGACY_REFUSAL = "Standby mode only implemented when nice_failback on";
+  private static final Logger log = LoggerFactory.getLogger(ResourceManager.class);
+
+  final String me;
+  final AutoFailback mode;
+  final HaResources res;
+  final Clock clock;
+  final Scheduler scheduler;
+  final Consumer<Message> out;
+  final ActionQueue runner;
+  private final Set<String> clusterNodes;
+  final Map<String, String> peerStatus = new HashMap<>();
+  final Set<String> peerShutdone = new HashSet<>();
+  final Set<String> heardAlive = new HashSet<>();
+  private final Set<String> deadBeforeCommUp = new LinkedHashSet<>();
+  final NiceFailback nice;
+  private final LegacyRequests legacy;
+  private final DeadPeerTakeover deadPeers;
+
+  RmState state = RmState.INIT;
+  HeldSet held = HeldSet.NONE;
+  HeldSet peerHeld = HeldSet.NONE;
+  boolean peerStable;
+  boolean commUp;
+  boolean shuttingDown;
+  boolean initialLogged;
+  private Runnable shutdownCallback;
+  private boolean shutdownPending;
+
+  public ResourceManager(HaCf cf, HaResources res, GroupActions actions, Fencer fencer,
+      Clock clock, Scheduler scheduler, Consumer<Message> send) {
+    this.me = cf.localNode();
+    this.mode = cf.autoFailback();
+    this.res = res;
+    this.clock = clock;
+    this.scheduler = scheduler;
+    this.out = send;
+    this.clusterNodes = Set.copyOf(cf.nodes());
+    this.runner = new ActionQueue(res.groups(), actions, clock, this::startFailed);
+    this.nice = new NiceFailback(this);
+    this.legacy = new LegacyRequests(this);
+    this.deadPeers = new DeadPeerTakeover(this, fencer);
+  }
+
+  boolean niceFailback() {
+    return mode != AutoFailback.LEGACY;
+  }
+
+  // ---------------------------------------------------------------- events
+
+  /** Comm up (membership §3): start the mode's acquisition, then take over peers already dead. */
+  public void onCommUp() {
+    if (commUp) {
+      return;
+    }
+    commUp = true;
+    if (shutdownPending) {
+      beginShutdown();
+      return;
+    }
+    if (niceFailback()) {
+      nice.commUp();
+    } else {
+      legacy.acquireOwn();
+    }
+    List<String> dead = new ArrayList<>(deadBeforeCommUp);
+    deadBeforeCommUp.clear();
+    dead.forEach(deadPeers::peerDied);
+  }
+
+  /**
+   * A node's status changed ({@code init/up/active/dead}, spec §1.2). Death of a peer starts the
+   * takeover; a dead peer back as {@code active} without a restart is a healed partition; a dead
+   * peer back as {@code init}/{@code up} restarted.
+   */
+  public void onNodeStatus(String node, String from, String to) {
+    if (node.equals(me) || !clusterNodes.contains(node)) {
+      return; // ping nodes never move resources (spec §5.6 step 5)
+    }
+    peerStatus.put(node, to);
+    if ("up".equals(to) || "active".equals(to)) {
+      heardAlive.add(node);
+    }
+    if ("dead".equals(to) && !"dead".equals(from)) {
+      if (commUp) {
+        deadPeers.peerDied(node);
+      } else {
+        deadBeforeCommUp.add(node);
+      }
+    } else if ("dead".equals(from) && "active".equals(to) && commUp) {
+      onPartitionHealed(node);
+    } else if ("dead".equals(from)) {
+      peerShutdone.remove(node);
+      peerHeld = HeldSet.NONE;
+    }
+  }
+
+  /** A delivered message of any resource type (own ones included). */
+  public void onMessage(Message m) {
+    String src = m.get("src").orElse("");
+    boolean fromMe = src.equals(me);
+    switch (m.type()) {
+      case "starting", "resource", "ask_resources" -> {
+        if (niceFailback() && commUp) { // before comm up we have not joined the protocol yet
+          nice.onMessage(m, src, fromMe);
+        }
+      }
+      case "shutdone" -> {
+        if (!fromMe) {
+          peerShutdone(src);
+        }
+      }
+      case "ip-request" -> {
+        if (!fromMe) {
+          legacy.onIpRequest(src, m.get("ipaddr").orElse(""));
+        }
+      }
+      case "ip-request-resp" -> {
+        if (m.get("dest").map(me::equals).orElse(false)) {
+          legacy.onIpRequestResp(m.get("ipaddr").orElse(""), m.get("weown").orElse(""));
+        }
+      }
+      case "hb_takeover" -> {
+        if (!fromMe) {
+          String asked = m.get("rsc_hold").orElse("all");
+          String mine = switch (asked) {
+            case "local" -> "foreign";
+            case "foreign" -> "local";
+            default -> "all"; // "failback" arrives unmapped and ends up as all (spec §8.2)
+          };
+          log.info("{} asks us to take over [{}]: going standby [{}]", src, asked, mine);
+          ControlOutcome o = standby(mine);
+          if (!o.accepted()) {
+            log.info("hb_takeover from {} not honoured: {}", src, o.text());
+          }
+        }
+      }
+      case "stonith" -> log.debug("stonith report: {}", m);
+      default -> log.debug("not a resource message: {}", m.type());
+    }
+  }
+
+  // ------------------------------------------------------------- control socket
+
+  /** {@code hb_standby [all|foreign|local|failback]}: this node gives up the set. */
+  public ControlOutcome standby(String set) {
+    if (!niceFailback()) {
+      log.error(LEGACY_REFUSAL);
+      return ControlOutcome.refused(LEGACY_REFUSAL);
+    }
+    HeldSet s = HeldSet.parse(set == null || set.isEmpty() ? "all" : set).orElse(null);
+    if (s == null || s == HeldSet.NONE) {
+      return ControlOutcome.refused("Invalid standby resource set [" + set + "]");
+    }
+    return nice.requestStandby(s);
+  }
+
+  /** {@code hb_takeover [all|foreign|local|failback]}: the other node gives the set to us. */
+  public ControlOutcome takeover(String set) {
+    if (!niceFailback()) {
+      log.error(LEGACY_REFUSAL);
+      return ControlOutcome.refused(LEGACY_REFUSAL);
+    }
+    String s = set == null || set.isEmpty() ? "all" : set;
+    if (!List.of("all", "local", "foreign", "failback").contains(s)) {
+      return ControlOutcome.refused("Invalid takeover resource set [" + set + "]");
+    }
+    if (shuttingDown) {
+      return ControlOutcome.refused("Takeover refused: shutdown in progress.");
+    }
+    if (!peerAlive()) {
+      return ControlOutcome.refused("Takeover refused: no other node is active.");
+    }
+    out.accept(ResourceMessages.hbTakeover(s));
+    return ControlOutcome.sent("Taking over [" + s + "].");
+  }
+
+  /**
+   * Graceful stop (spec §5.5): waits for comm up and for the running action, announces
+   * {@code rsc_hold=none info=shutdown}, stops every group in file order, sends {@code
+   * shutdone st=dead} and then calls {@code whenReleased}.
+   */
+  public void shutdown(Runnable whenReleased) {
+    if (shuttingDown || shutdownPending) {
+      return;
+    }
+    shutdownCallback = whenReleased;
+    if (!commUp) {
+      log.warn("Shutdown delayed until Communication is up.");
+      shutdownPending = true;
+      return;
+    }
+    beginShutdown();
+  }
+
+  /** What {@code cl_status rscstatus} prints (spec §7.2). */
+  public String rscstatus() {
+    if (!niceFailback()) {
+      return runner.busy() ? "transition" : "none"; // legacy never updates the held set
+    }
+    boolean settled = state == RmState.STABLE || state == RmState.SHUTDOWN || state == RmState.INIT;
+    if (runner.busy() || nice.standby() != StandbyState.NOT || !peerStable || !settled) {
+      return "transition";
+    }
+    return held.text();
+  }
+
+  public ResourceSnapshot snapshot() {
+    String peer = peerAlive() ? peerName() : "";
+    List<ResourceSnapshot.GroupView> views = new ArrayList<>();
+    for (ActionQueue.Entry e : runner.entries().values()) {
+      String owner;
+      if (e.state != GroupState.STOPPED) {
+        owner = me;
+      } else if (niceFailback() && !peer.isEmpty()
+          && peerHeld.has(e.group.preferredNode().equals(me) ? HeldSet.FOREIGN : HeldSet.LOCAL)) {
+        owner = peer;
+      } else {
+        owner = "";
+      }
+      views.add(new ResourceSnapshot.GroupView(e.group.key(), e.group.preferredNode(), e.state,
+          owner, e.changedMillis, e.reason));
+    }
+    return new ResourceSnapshot(me, mode, state, held, peerHeld, peerStable, nice.standby(),
+        rscstatus(), views);
+  }
+
+  // ------------------------------------------------------------- shared helpers
+
+  void setState(RmState to, String reason) {
+    if (state == to) {
+      return;
+    }
+    if (!state.canGo(to)) {
+      log.debug("resource state {} -> {} refused ({})", state, to, reason);
+      return;
+    }
+    log.info("Resource state: {} -> {} ({})", state, to, reason);
+    state = to;
+  }
+
+  void logInitial(String reason) {
+    if (!initialLogged) {
+      initialLogged = true;
+      log.info("Initial resource acquisition complete ({})", reason);
+    }
+  }
+
+  /** Groups of a set seen from {@code node}. */
+  List<ResourceGroup> groupsOf(String node, HeldSet set) {
+    return switch (set) {
+      case NONE -> List.of();
+      case LOCAL -> res.localTo(node);
+      case FOREIGN -> res.foreignTo(node);
+      case ALL -> res.groups();
+    };
+  }
+
+  static List<ActionQueue.Op> ops(ActionQueue.Kind kind, List<ResourceGroup> groups, String why) {
+    List<ResourceGroup> order = new ArrayList<>(groups);
+    if (kind == ActionQueue.Kind.STOP && !why.equals("shutdown")) {
+      java.util.Collections.reverse(order);
+    }
+    return order.stream().map(g -> new ActionQueue.Op(kind, g, why)).toList();
+  }
+
+  boolean peerAlive() {
+    return peerStatus.values().stream().anyMatch(s -> s.equals("active") || s.equals("up"));
+  }
+
+  List<String> otherNodes() {
+    return clusterNodes.stream().filter(n -> !n.equals(me)).sorted().toList();
+  }
+
+  String peerName() {
+    return clusterNodes.stream().filter(n -> !n.equals(me)).sorted().findFirst().orElse("");
+  }
+
+  // ------------------------------------------------------------- takeover
+
+  /** §5.6 step 4: claim the dead node's groups, re-acquire our own, then run mach_down. */
+  void machDownTakeover(String node) {
+    log.info("Resources being acquired from {}.", node);
+    if (niceFailback()) {
+      nice.takeover(node);
+    } else {
+      legacy.machDown(node);
+    }
+  }
+
+  /** mach_down for {@code node}: start its groups, then {@code then}. */
+  void machDown(String node, Runnable then) {
+    List<ResourceGroup> groups = res.localTo(node);
+    groups.forEach(g -> log.info("Taking over resource group {}", g.key()));
+    runner.submit(ops(ActionQueue.Kind.START, groups, "mach_down " + node), () -> {
+      log.info("mach_down takeover complete for node {}.", node);
+      then.run();
+    });
+  }
+
+  private void peerShutdone(String node) {
+    peerShutdone.add(node);
+    if (shuttingDown) {
+      log.info("Received shutdown notice from '{}'.", node);
+      return;
+    }
+    if (niceFailback()) {
+      nice.peerShutdone(node);
+    } else {
+      log.info("Received shutdown notice from '{}'.", node);
+      log.info("Resources being acquired from {}.", node);
+      legacy.machDown(node);
+    }
+  }
+
+  // ------------------------------------------------------------- partition
+
+  /** A dead peer came back without a restart: apply the partition rule of the class comment. */
+  public void onPartitionHealed(String node) {
+    log.error(HbMarkers.CRIT, "Cluster node {} returning after partition.", node);
+    log.info("For information on cluster partitions, See URL: http://linux-ha.org/wiki/Split_Brain");
+    log.warn("Deadtime value may be too small.");
+    log.info("See FAQ for information on tuning deadtime.");
+    log.info("URL: http://linux-ha.org/wiki/FAQ#Heavy_Load");
+    if (shuttingDown) {
+      return;
+    }
+    nice.cancelStandby();
+    nice.clearFailback();
+    peerStable = true;
+    if (niceFailback()) {
+      // tell the peer what we hold; whoever sees an overlap settles it (NiceFailback#audit)
+      out.accept(ResourceMessages.report(held, true, null));
+      return;
+    }
+    legacy.releasePeers(node);
+    legacy.reclaimOwn(node);
+  }
+
+  // ------------------------------------------------------------- shutdown
+
+  private void beginShutdown() {
+    shutdownPending = false;
+    shuttingDown = true;
+    nice.cancelTimers();
+    if (runner.busy()) {
+      log.warn("Shutdown delayed until current resource activity finishes.");
+      runner.discardQueued();
+    }
+    runner.whenIdle(this::releaseAll);
+  }
+
+  private void releaseAll() {
+    held = HeldSet.NONE;
+    if (niceFailback()) {
+      out.accept(ResourceMessages.report(HeldSet.NONE, false, "shutdown"));
+    }
+    log.info("Giving up all HA resources.");
+    runner.submit(ops(ActionQueue.Kind.STOP, res.groups(), "shutdown"), () -> {
+      log.info("All HA resources relinquished.");
+      out.accept(ResourceMessages.shutdone());
+      if (shutdownCallback != null) {
+        shutdownCallback.run();
+      }
+    });
+  }
+
+  // ------------------------------------------------------------- failed starts
+
+  private void startFailed(ResourceGroup g) {
+    HeldSet set = g.preferredNode().equals(me) ? HeldSet.LOCAL : HeldSet.FOREIGN;
+    scheduler.schedule(FAILED_START_STANDBY, () -> {
+      if (shuttingDown) {
+        return;
+      }
+      log.info("Running hb_standby {} after the failed start of {}", set, g.key());
+      ControlOutcome o = standby(set.text());
+      if (!o.accepted()) {
+        log.warn("hb_standby {} refused: {}", set, o.text());
+      }
+    });
+  }
+}

@@ -1,0 +1,311 @@
+package org.jheartbeat.resources;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.jheartbeat.config.AutoFailback;
+import org.jheartbeat.config.ResourceGroup;
+import org.jheartbeat.testkit.LogCapture;
+import org.jheartbeat.wire.Field;
+import org.jheartbeat.wire.Message;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** One ResourceManager driven by hand-built peer messages; its own messages are looped back. */
+class ResourceManagerTest {
+  private LogCapture logs;
+  private final List<Message> sent = new ArrayList<>();
+  private final List<String> ran = new ArrayList<>();
+  private RmSim env;
+  private ResourceManager rm;
+
+  @BeforeEach
+  void capture() {
+    logs = new LogCapture("org.jheartbeat.resources");
+  }
+
+  @AfterEach
+  void release() {
+    logs.close();
+  }
+
+  private Fencer fencer = Fencer.NO_DEVICE;
+
+  private void node1(AutoFailback mode) {
+    env = new RmSim(mode, List.of("n1", "n2"),
+        List.of("n1 IPaddr::10.0.0.10 httpd", "n2 IPaddr::10.0.0.11"));
+    GroupActions immediate = new GroupActions() {
+      @Override
+      public void start(ResourceGroup g, java.util.function.Consumer<GroupOutcome> done) {
+        ran.add("start " + g.key());
+        env.scheduler.schedule(Duration.ofMillis(100), () -> done.accept(GroupOutcome.success()));
+      }
+
+      @Override
+      public void stop(ResourceGroup g, java.util.function.Consumer<GroupOutcome> done) {
+        ran.add("stop " + g.key());
+        env.scheduler.schedule(Duration.ofMillis(100), () -> done.accept(GroupOutcome.success()));
+      }
+
+      @Override
+      public void status(ResourceGroup g, java.util.function.Consumer<Boolean> r) {
+        r.accept(false);
+      }
+    };
+    rm = new ResourceManager(env.cf("n1"), env.res, immediate, fencer, env.clock,
+        env.scheduler, m -> {
+          Message own = m.with("src", "n1");
+          sent.add(own);
+          rm.onMessage(own); // Heartbeat processes its own messages (wire §7.5)
+        });
+  }
+
+  private static Message peer(String... kv) {
+    Message.Builder b = Message.builder();
+    for (int i = 0; i < kv.length; i += 2) {
+      b.add(kv[i], kv[i + 1]);
+    }
+    return b.add("src", "n2").build();
+  }
+
+  private static List<String> names(Message m) {
+    return m.fields().stream().map(Field::name).toList();
+  }
+
+  private void advance(double s) {
+    env.scheduler.advance(Duration.ofMillis((long) (s * 1000)));
+  }
+
+  @Test
+  void startingIsAnsweredWithAFullReportInWireOrder() {
+    node1(AutoFailback.ON);
+    rm.onNodeStatus("n2", "init", "up");
+    rm.onCommUp();
+    assertThat(sent).extracting(Message::type).containsExactly("starting");
+    rm.onMessage(peer("t", "starting"));
+    Message report = sent.get(1);
+    assertThat(names(report)).containsExactly("t", "rsc_hold", "rtype", "isstable", "src");
+    assertThat(report.get("rsc_hold")).contains("none");
+    assertThat(report.get("isstable")).contains("0");
+    assertThat(rm.snapshot().state()).isEqualTo(RmState.RSCRCVD);
+  }
+
+  @Test
+  void peerStableReportMakesUsAcquireOurOwnGroups() {
+    node1(AutoFailback.ON);
+    rm.onNodeStatus("n2", "init", "active");
+    rm.onCommUp();
+    rm.onMessage(peer("t", "resource", "rsc_hold", "local", "rtype", "full", "isstable", "1"));
+    advance(1);
+    assertThat(ran).containsExactly("start IPaddr::10.0.0.10");
+    assertThat(logs.lines()).containsSubsequence("info: remote resource transition completed.",
+        "info: Local Resource acquisition completed.",
+        "info: Initial resource acquisition complete (T_RESOURCES(them))");
+    assertThat(rm.rscstatus()).isEqualTo("local");
+    assertThat(sent).last().satisfies(m -> assertThat(m.get("isstable")).contains("1"));
+  }
+
+  @Test
+  void legacyModeRefusesStandbyAndTakeover() {
+    node1(AutoFailback.LEGACY);
+    assertThat(rm.standby("all")).isEqualTo(ControlOutcome.refused(ResourceManager.LEGACY_REFUSAL));
+    assertThat(rm.takeover("all").exitCode()).isEqualTo(1);
+  }
+
+  @Test
+  void standbyIsRefusedWhileInFlux() {
+    node1(AutoFailback.ON);
+    rm.onNodeStatus("n2", "init", "active");
+    rm.onCommUp();
+    ControlOutcome o = rm.standby("all");
+    assertThat(o.exitCode()).isEqualTo(1);
+    assertThat(o.text()).contains("in flux");
+    assertThat(sent).extracting(Message::type).doesNotContain("ask_resources");
+  }
+
+  @Test
+  void shutdownWaitsForCommUpThenReleasesEverythingInFileOrder() {
+    node1(AutoFailback.ON);
+    boolean[] released = {false};
+    rm.shutdown(() -> released[0] = true);
+    assertThat(logs.lines()).contains("WARN: Shutdown delayed until Communication is up.");
+    rm.onNodeStatus("n2", "init", "dead");
+    rm.onCommUp();
+    advance(1);
+    assertThat(ran).containsExactly("stop IPaddr::10.0.0.10", "stop IPaddr::10.0.0.11");
+    assertThat(sent).extracting(Message::type).containsExactly("resource", "shutdone");
+    assertThat(names(sent.get(0))).containsExactly("t", "rsc_hold", "rtype", "isstable", "info", "src");
+    assertThat(sent.get(1).get("st")).contains("dead");
+    assertThat(released[0]).isTrue();
+    assertThat(logs.lines()).containsSubsequence("info: Giving up all HA resources.",
+        "info: All HA resources relinquished.");
+  }
+
+  @Test
+  void deadPeerThatReportedNoneGaveUpItsResources() {
+    node1(AutoFailback.OFF);
+    rm.onNodeStatus("n2", "init", "active");
+    rm.onCommUp();
+    rm.onMessage(peer("t", "resource", "rsc_hold", "none", "rtype", "full", "isstable", "0",
+        "info", "shutdown"));
+    rm.onNodeStatus("n2", "active", "dead");
+    assertThat(logs.lines()).contains("info: Dead node n2 gave up resources.")
+        .doesNotContain("WARN: No STONITH device configured.");
+    assertThat(sent).filteredOn(m -> m.type().equals("stonith")).singleElement()
+        .satisfies(m -> {
+          assertThat(names(m)).containsExactly("t", "node", "result", "src");
+          assertThat(m.get("result")).contains("unneeded");
+        });
+  }
+
+  @Test
+  void deadPeerNeverHeardNeedsStonithAndWithoutADeviceWeWarnAndTakeOver() {
+    node1(AutoFailback.ON);
+    rm.onNodeStatus("n2", "init", "dead");
+    rm.onCommUp();
+    advance(1);
+    assertThat(logs.lines()).containsSubsequence("WARN: No STONITH device configured.",
+        "WARN: Shared disks are not protected.", "info: Resources being acquired from n2.",
+        "info: Taking over resource group IPaddr::10.0.0.11", "info: mach_down takeover complete.");
+    assertThat(sent).filteredOn(m -> m.type().equals("stonith"))
+        .extracting(m -> m.get("result").orElse("")).containsExactly("n_stnth");
+    assertThat(ran).containsExactly("start IPaddr::10.0.0.10", "start IPaddr::10.0.0.11");
+    assertThat(sent).filteredOn(m -> "mach_down".equals(m.get("info").orElse("")))
+        .singleElement().satisfies(m -> assertThat(names(m)).containsExactly("t", "rsc_hold", "info", "src"));
+  }
+
+  @Test
+  void legacyAloneAcquiresThroughAnIpRequestRespToItselfOnce() {
+    node1(AutoFailback.LEGACY);
+    rm.onNodeStatus("n2", "init", "dead");
+    rm.onCommUp();
+    advance(1);
+    Message resp = sent.stream().filter(m -> m.type().equals("ip-request-resp")).findFirst().orElseThrow();
+    assertThat(names(resp)).containsExactly("t", "dest", "ipaddr", "weown", "ok", "src");
+    assertThat(ran).containsExactly("start IPaddr::10.0.0.10", "start IPaddr::10.0.0.11");
+    assertThat(rm.rscstatus()).isEqualTo("none"); // legacy never updates the held set (§7.2)
+  }
+
+  @Test
+  void standbyHandshakeAsTheOtherNode() {
+    node1(AutoFailback.OFF);
+    rm.onNodeStatus("n2", "init", "active");
+    rm.onCommUp();
+    rm.onMessage(peer("t", "resource", "rsc_hold", "local", "rtype", "full", "isstable", "1"));
+    advance(1);
+    sent.clear();
+    rm.onMessage(peer("t", "ask_resources", "rsc_hold", "local", "info", "me"));
+    assertThat(sent).singleElement().satisfies(m -> {
+      assertThat(names(m)).containsExactly("t", "rsc_hold", "info", "src");
+      assertThat(m.get("info")).contains("other");
+    });
+    rm.onMessage(peer("t", "resource", "rsc_hold", "none", "rtype", "full", "isstable", "0", "info", "standby"));
+    rm.onMessage(peer("t", "ask_resources", "rsc_hold", "local", "info", "done"));
+    advance(1);
+    assertThat(ran).endsWith("start IPaddr::10.0.0.11");
+    assertThat(logs.lines()).containsSubsequence("info: n2 wants to go standby [local]",
+        "info: standby: acquire [local] resources from n2", "info: acquire local HA resources (standby).",
+        "info: local HA resource acquisition completed (standby).",
+        "info: Standby resource acquisition done [local].");
+    assertThat(rm.snapshot().held()).isEqualTo(HeldSet.ALL);
+  }
+
+  @Test
+  void aConfiguredFencerIsRetriedEveryFiveSecondsAndTakeoverWaitsForSuccess() {
+    int[] calls = {0};
+    fencer = new Fencer() {
+      @Override
+      public boolean configured() {
+        return true;
+      }
+
+      @Override
+      public void reset(String node, java.util.function.Consumer<Result> done) {
+        calls[0]++;
+        done.accept(calls[0] == 1 ? Result.BAD : Result.OK);
+      }
+
+      @Override
+      public String toString() {
+        return "external/ssh";
+      }
+    };
+    node1(AutoFailback.ON);
+    rm.onNodeStatus("n2", "init", "dead");
+    rm.onCommUp();
+    assertThat(logs.lines()).contains("ERROR: STONITH of n2 failed.  Retrying...");
+    advance(4.9);
+    assertThat(ran).isEmpty();
+    advance(0.2);
+    advance(1);
+    assertThat(logs.lines()).containsSubsequence("info: node n2 now reset.",
+        "info: Resources being acquired from n2.");
+    assertThat(sent).filteredOn(m -> m.type().equals("stonith"))
+        .extracting(m -> m.get("result").orElse("")).containsExactly("OK");
+    assertThat(ran).containsExactly("start IPaddr::10.0.0.10", "start IPaddr::10.0.0.11");
+  }
+
+  @Test
+  void standbyWithoutReplyIsCancelledAfterTenSeconds() {
+    node1(AutoFailback.OFF);
+    rm.onNodeStatus("n2", "init", "active");
+    rm.onCommUp();
+    rm.onMessage(peer("t", "resource", "rsc_hold", "local", "rtype", "full", "isstable", "1"));
+    advance(1);
+    assertThat(rm.standby("all")).isEqualTo(ControlOutcome.sent("Going standby [all]."));
+    assertThat(rm.rscstatus()).isEqualTo("transition");
+    assertThat(rm.standby("all").text()).isEqualTo(
+        "Standby in progress- new request from n1 ignored [10 seconds left]");
+    advance(9.9);
+    assertThat(rm.snapshot().standby()).isEqualTo(StandbyState.ME);
+    advance(0.2);
+    assertThat(logs.lines()).contains("info: No reply to standby request.  Standby request cancelled.");
+    assertThat(rm.snapshot().standby()).isEqualTo(StandbyState.NOT);
+    assertThat(ran).containsExactly("start IPaddr::10.0.0.10"); // nothing given up
+  }
+
+  @Test
+  void snapshotShowsStateOwnerAndReasonPerGroup() {
+    node1(AutoFailback.OFF);
+    rm.onNodeStatus("n2", "init", "active");
+    rm.onCommUp();
+    rm.onMessage(peer("t", "resource", "rsc_hold", "local", "rtype", "full", "isstable", "1"));
+    advance(0.05);
+    ResourceSnapshot during = rm.snapshot();
+    assertThat(during.groups().get(0).state()).isEqualTo(GroupState.STARTING);
+    assertThat(during.rscstatus()).isEqualTo("transition");
+    advance(1);
+    ResourceSnapshot s = rm.snapshot();
+    assertThat(s.state()).isEqualTo(RmState.STABLE);
+    assertThat(s.groups()).extracting(ResourceSnapshot.GroupView::key, ResourceSnapshot.GroupView::preferredNode,
+        ResourceSnapshot.GroupView::state, ResourceSnapshot.GroupView::owner).containsExactly(
+        org.assertj.core.groups.Tuple.tuple("IPaddr::10.0.0.10", "n1", GroupState.RUNNING, "n1"),
+        org.assertj.core.groups.Tuple.tuple("IPaddr::10.0.0.11", "n2", GroupState.STOPPED, "n2"));
+    assertThat(s.groups().get(0).reason()).isEqualTo("req_our_resources");
+    assertThat(s.groups().get(0).lastChangeMillis()).isEqualTo(env.clock.wallMillis() - 950);
+  }
+
+  @Test
+  void autoFailbackStartsOnceTheReturningPeerIsStable() {
+    node1(AutoFailback.ON);
+    rm.onNodeStatus("n2", "init", "dead");
+    rm.onCommUp();
+    advance(12); // alone: everything taken over, stable after the 10 s timer
+    assertThat(rm.rscstatus()).isEqualTo("all");
+    rm.onNodeStatus("n2", "dead", "init");
+    rm.onNodeStatus("n2", "init", "active");
+    rm.onMessage(peer("t", "starting"));
+    rm.onMessage(peer("t", "resource", "rsc_hold", "none", "rtype", "full", "isstable", "0"));
+    advance(3);
+    assertThat(sent).noneMatch(m -> m.type().equals("ask_resources"));
+    rm.onMessage(peer("t", "resource", "rsc_hold", "none", "rtype", "full", "isstable", "1"));
+    assertThat(sent).filteredOn(m -> m.type().equals("ask_resources")).singleElement()
+        .satisfies(m -> {
+          assertThat(m.get("rsc_hold")).contains("foreign");
+          assertThat(m.get("info")).contains("me");
+        });
+  }
+}

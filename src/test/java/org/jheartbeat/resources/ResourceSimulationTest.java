@@ -1,0 +1,142 @@
+package org.jheartbeat.resources;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.jheartbeat.config.AutoFailback;
+import org.jheartbeat.runtime.Lifecycle;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Seeded random event sequences (graceful stops, restarts, power-offs, partitions, hb_standby,
+ * hb_takeover) on two simulated nodes in every mode. The {@link RmSim} monitor checks the
+ * invariants every 100 ms of virtual time; after a final heal and restart the cluster must
+ * settle with exactly one owner per group. A failure prints the seed and the event log. More
+ * seeds: {@code -Djheartbeat.seeds=1000}.
+ */
+class ResourceSimulationTest {
+  private static final int SEEDS = Integer.getInteger("jheartbeat.seeds", 120);
+  private static final List<String> GROUPS = List.of("n1 IPaddr::10.0.0.10 httpd",
+      "n2 IPaddr::10.0.0.11", "n1 Dummy::r3");
+
+  @Test
+  void monitorReportsADuplicateThatLastsTooLong() {
+    RmSim sim = new RmSim(AutoFailback.ON, List.of("n1", "n2"), GROUPS);
+    sim.start("n1");
+    sim.start("n2");
+    sim.advanceSeconds(15);
+    assertThat(sim.monitorViolations).isEmpty();
+    sim.running.get("n1").add("IPaddr::10.0.0.11"); // an agent started it behind our back
+    sim.advanceSeconds(9);
+    assertThat(sim.monitorViolations).isEmpty();
+    sim.advanceSeconds(2);
+    assertThat(sim.monitorViolations).singleElement().asString()
+        .contains("IPaddr::10.0.0.11 runs on two nodes that hear each other");
+  }
+
+  @Test
+  void randomEventSequencesKeepOneOwnerPerGroup() {
+    List<String> failures = new ArrayList<>();
+    for (long seed = 1; seed <= SEEDS; seed++) {
+      String failure = run(seed);
+      if (failure != null) {
+        failures.add(failure);
+      }
+    }
+    assertThat(failures).isEmpty();
+  }
+
+  private static String run(long seed) {
+    Random r = new Random(seed);
+    AutoFailback mode = AutoFailback.values()[(int) (seed % 3)];
+    RmSim sim = new RmSim(mode, List.of("n1", "n2"), GROUPS);
+    sim.loss = seed % 2 == 0 ? 0.1 : 0; // every other seed loses 10 % of the packets
+    List<String> events = new ArrayList<>();
+    Map<String, Long> downSince = new HashMap<>();
+    sim.start("n1");
+    if (r.nextBoolean()) {
+      sim.advanceSeconds(r.nextInt(25));
+    }
+    sim.start("n2");
+    for (int step = 0; step < 12; step++) {
+      String n = r.nextBoolean() ? "n1" : "n2";
+      String set = List.of("all", "local", "foreign").get(r.nextInt(3));
+      boolean up = sim.alive(n);
+      String ev;
+      switch (r.nextInt(8)) {
+        case 0 -> {
+          ev = "stop " + n;
+          if (up) {
+            sim.stop(n);
+            downSince.put(n, sim.clock.nanoTime());
+          }
+        }
+        case 1 -> {
+          ev = "crash " + n;
+          if (up) {
+            sim.crash(n);
+            downSince.put(n, sim.clock.nanoTime());
+          }
+        }
+        case 2 -> {
+          ev = "start " + n;
+          // a powered-off machine takes longer than deadtime to come back
+          if (!up && sim.engines.get(n).lifecycle() == Lifecycle.STOPPED
+              && sim.clock.nanoTime() - downSince.getOrDefault(n, 0L) > 15_000_000_000L) {
+            sim.start(n);
+          }
+        }
+        case 3 -> {
+          ev = "standby " + n + " " + set;
+          if (up) {
+            sim.on(n, rm -> rm.standby(set));
+          }
+        }
+        case 4 -> {
+          ev = "takeover " + n + " " + set;
+          if (up) {
+            sim.on(n, rm -> rm.takeover(set));
+          }
+        }
+        case 5 -> {
+          ev = "cut";
+          sim.cut("n1", "n2");
+        }
+        case 6 -> {
+          ev = "heal";
+          sim.heal();
+        }
+        default -> ev = "wait";
+      }
+      int secs = 1 + r.nextInt(25);
+      events.add(String.format("%.3f %s; advance %d", sim.clock.nanoTime() / 1e9, ev, secs));
+      sim.advanceSeconds(secs);
+    }
+    sim.heal();
+    events.add("heal");
+    sim.advanceSeconds(20);
+    for (String n : List.of("n1", "n2")) {
+      if (!sim.alive(n)) {
+        sim.start(n);
+        events.add("start " + n);
+      }
+    }
+    sim.advanceSeconds(60);
+    List<String> problems = new ArrayList<>(sim.monitorViolations);
+    sim.owners().forEach((key, on) -> {
+      if (on.size() != 1) {
+        problems.add("at the end " + key + " runs on " + on);
+      }
+    });
+    if (problems.isEmpty()) {
+      return null;
+    }
+    return "seed " + seed + " (" + mode + "): " + problems + "\n  events: " + events
+        + "\n  actions:\n    " + String.join("\n    ", sim.actions);
+  }
+}
