@@ -9,11 +9,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import org.jheartbeat.api.ControlClient;
 import org.jheartbeat.api.ControlSocket;
+import org.jheartbeat.api.StatusJson;
+import org.jheartbeat.api.StatusReport;
 import org.jheartbeat.config.ConfigLoader;
 import org.jheartbeat.config.ConfigReport;
 import org.jheartbeat.daemon.PidFile;
@@ -155,23 +158,46 @@ final class ServiceCommands {
   }
 
   @Command(name = "status", mixinStandardHelpOptions = true,
-      header = "Say whether the daemon runs (heartbeat -s).",
-      description = "Say whether the daemon runs, as 'heartbeat -s' (exit 0 running, 3 stopped).")
+      header = "Say whether the daemon runs (heartbeat -s), with nodes and resource groups.",
+      description = {"Say whether the daemon runs, as 'heartbeat -s' (exit 0 running, 3 stopped),",
+          "then show the nodes with their links and the resource groups with their owner.",
+          "--json prints the same as JSON (for scripts and monitoring)."})
   static final class Status implements Callable<Integer> {
     @Mixin NodeOptions options;
     @Spec CommandSpec spec;
 
+    @Option(names = "--json", description = "Print the status as JSON.")
+    boolean json;
+
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
       PrintWriter out = spec.commandLine().getOut();
       OptionalLong pid = PidFile.running(options.runDir);
       if (pid.isEmpty()) {
-        out.println("heartbeat is stopped. No process");
+        out.println(json ? "{\"status\":\"stopped\"}" : "heartbeat is stopped. No process");
         return LSB_STATUS_STOPPED;
       }
-      out.println("heartbeat OK [pid " + pid.getAsLong() + " et al] is running on "
-          + options.nodeName() + " [" + options.nodeName() + "]...");
+      Optional<StatusReport> report = new ControlClient(ControlSocket.in(options.runDir), ControlClient.DEFAULT_TIMEOUT)
+          .request("status", List.of()).reply()
+          .flatMap(r -> r.lines().stream().filter(l -> !l.error()).findFirst())
+          .map(l -> parse(l.text()));
+      if (json) {
+        out.println(report.map(StatusJson::pretty).orElse("{\"status\":\"not answering\"}"));
+        return report.isPresent() ? 0 : LSB_GENERIC_ERROR;
+      }
+      String node = report.map(StatusReport::node).orElseGet(options::nodeName);
+      out.println("heartbeat OK [pid " + pid.getAsLong() + " et al] is running on " + node + " [" + node + "]...");
+      report.ifPresent(r -> out.print(StatusTable.render(r)));
+      out.flush();
       return 0;
+    }
+
+    private static StatusReport parse(String json) {
+      try {
+        return StatusJson.read(json);
+      } catch (java.io.IOException e) {
+        throw new IllegalStateException("unreadable status from the daemon: " + e.getMessage(), e);
+      }
     }
   }
 

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
@@ -11,6 +13,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jheartbeat.api.ClStatusResponder;
+import org.jheartbeat.api.ClusterView;
+import org.jheartbeat.api.StatusJson;
+import org.jheartbeat.api.StatusReport;
 import org.jheartbeat.api.ControlClient;
 import org.jheartbeat.api.ControlServer;
 import org.jheartbeat.config.ClusterConfig;
@@ -21,6 +26,13 @@ import org.jheartbeat.config.LogSettings;
 import org.jheartbeat.membership.LocalIdentity;
 import org.jheartbeat.membership.Membership;
 import org.jheartbeat.membership.MembershipListener;
+import org.jheartbeat.membership.NodeStatus;
+import org.jheartbeat.platform.SystemProcessRunner;
+import org.jheartbeat.resources.ControlOutcome;
+import org.jheartbeat.resources.Fencer;
+import org.jheartbeat.resources.GroupRunner;
+import org.jheartbeat.resources.ResourceManager;
+import org.jheartbeat.wire.Message;
 import org.jheartbeat.platform.LoadAverage;
 import org.jheartbeat.platform.Signals;
 import org.jheartbeat.platform.logging.LibcSyslog;
@@ -58,7 +70,11 @@ public final class HeartbeatDaemon {
 
   private final DaemonOptions options;
   private final Clock clock = Clock.SYSTEM;
+  private static final Duration SHUTDONE_GRACE = Duration.ofSeconds(1);
   private final CountDownLatch stopRequested = new CountDownLatch(1);
+  private boolean shuttingDown;
+  private SystemProcessRunner processes;
+  private ResourceManager resources;
   private ClusterConfig config;
   private AtomicReference<Authenticator> auth;
   private EventLoop loop;
@@ -99,11 +115,10 @@ public final class HeartbeatDaemon {
         stopServices();
         return EXIT_FAILURE;
       }
-      Signals.on("TERM", stopRequested::countDown);
-      Signals.on("INT", stopRequested::countDown);
+      Signals.on("TERM", () -> loop.post(() -> shutdown(pid)));
+      Signals.on("INT", () -> loop.post(() -> shutdown(pid)));
       Signals.on("HUP", () -> loop.post(this::reload));
       awaitStop();
-      log.info("Heartbeat shutdown in progress. ({})", pid);
       stopServices();
       log.info("{} Heartbeat shutdown complete.", config.haCf().localNode());
       return 0;
@@ -111,6 +126,19 @@ public final class HeartbeatDaemon {
       log.error("Heartbeat not started: {}", e.getMessage());
       return EXIT_FAILURE;
     }
+  }
+
+  /**
+   * Graceful stop (spec membership §5.5): the resource manager gives every group up and sends
+   * shutdone; a second later, so that the peer has taken over, the daemon leaves.
+   */
+  private void shutdown(long pid) {
+    if (shuttingDown) {
+      return;
+    }
+    shuttingDown = true;
+    log.info("Heartbeat shutdown in progress. ({})", pid);
+    resources.shutdown(() -> loop.schedule(SHUTDONE_GRACE, stopRequested::countDown));
   }
 
   private void awaitStop() {
@@ -141,6 +169,11 @@ public final class HeartbeatDaemon {
     badPackets = new BadPackets(haCf.logging().logBadPackets());
     loop = new EventLoop(clock, Duration.ofMillis(Math.max(100, haCf.timing().keepaliveMs())));
     loop.start();
+    processes = new SystemProcessRunner();
+    GroupRunner groups = new GroupRunner(config.paths().scripts(), processes, loop, loop::post,
+        GroupRunner.Options.DEFAULTS.withScriptEnv(scriptEnvironment(haCf)));
+    resources = new ResourceManager(haCf, config.haResources(), groups, Fencer.NO_DEVICE, clock, loop,
+        message -> membership.send(message));
     startNode(haCf);
     control = ControlServer.start(options.runDir(), this::answer);
   }
@@ -157,11 +190,37 @@ public final class HeartbeatDaemon {
     Transmitter transmitter = new Transmitter(media, auth,
         haCf.protocol().msgfmt().equals("netstring") ? Authenticator.MsgFormat.NETSTRING : Authenticator.MsgFormat.CLASSIC);
     membership = new Membership(haCf, new LocalIdentity(haCf.localNode(), uuid, generation), clock, loop,
-        transmitter::send, LoadAverage::read, new Random(), MembershipListener.NONE);
+        transmitter::send, LoadAverage::read, new Random(), new MembershipListener() {
+          @Override
+          public void nodeStatusChanged(String node, NodeStatus from, NodeStatus to) {
+            resources.onNodeStatus(node, from.text(), to.text());
+          }
+
+          @Override
+          public void commUp() {
+            resources.onCommUp();
+          }
+
+          @Override
+          public void delivered(Message message) {
+            resources.onMessage(message);
+          }
+        });
     for (Medium m : media) {
       m.open(this::received);
     }
     loop.post(membership::start);
+  }
+
+  /** What Heartbeat's resource scripts find in their environment: where to log. */
+  private Map<String, String> scriptEnvironment(HaCf haCf) {
+    LogSettings s = haCf.logging();
+    Map<String, String> env = new HashMap<>();
+    options.logFile().map(Path::toString).or(s::logFile).ifPresent(f -> env.put("HA_LOGFILE", f));
+    options.debugFile().map(Path::toString).or(s::debugFile).ifPresent(f -> env.put("HA_DEBUGLOG", f));
+    env.put("HA_LOGFACILITY", s.facility().orElse("none"));
+    env.put("HA_DIR", config.paths().configDir().toString());
+    return env;
   }
 
   private void stopNode() {
@@ -189,17 +248,40 @@ public final class HeartbeatDaemon {
   private ControlClient.Reply answer(List<String> request) {
     String tool = request.isEmpty() ? "" : request.get(0);
     List<String> args = request.subList(Math.min(1, request.size()), request.size());
-    if (!tool.equals("cl_status")) {
-      return new ControlClient.Reply(List.of(new ControlClient.Line(true,
-          tool + ": this jheartbeat daemon does not manage resources yet")), EXIT_FAILURE);
-    }
     try {
-      HaCf haCf = config.haCf();
-      return ClStatusResponder.answer(args,
-          loop.call(() -> ClusterViews.of(membership.snapshot(), haCf, "none", "3.0.6 (" + options.version() + ")"), CALL_TIMEOUT));
+      return switch (tool) {
+        case "cl_status" -> ClStatusResponder.answer(args, loop.call(this::clusterView, CALL_TIMEOUT));
+        case "hb_standby" -> outcome(loop.call(() -> {
+          log.info("Going standby [{}].", setOf(args));
+          return resources.standby(setOf(args));
+        }, CALL_TIMEOUT));
+        case "hb_takeover" -> outcome(loop.call(() -> resources.takeover(setOf(args)), CALL_TIMEOUT));
+        case "status" -> new ControlClient.Reply(List.of(new ControlClient.Line(false,
+            StatusJson.write(loop.call(this::statusReport, CALL_TIMEOUT)))), 0);
+        default -> new ControlClient.Reply(List.of(new ControlClient.Line(true, tool + ": unknown request")), 13);
+      };
     } catch (TimeoutException e) {
       return new ControlClient.Reply(List.of(new ControlClient.Line(true, "event loop did not answer")), 12);
     }
+  }
+
+  private static String setOf(List<String> args) {
+    return args.isEmpty() ? "all" : args.get(0);
+  }
+
+  private static ControlClient.Reply outcome(ControlOutcome o) {
+    List<ControlClient.Line> lines = o.text().isEmpty() ? List.of()
+        : List.of(new ControlClient.Line(o.exitCode() != 0, o.text()));
+    return new ControlClient.Reply(lines, o.exitCode());
+  }
+
+  private ClusterView clusterView() {
+    return ClusterViews.of(membership.snapshot(), config.haCf(), resources.rscstatus(),
+        "3.0.6 (" + options.version() + ")");
+  }
+
+  private StatusReport statusReport() {
+    return StatusReports.of(clusterView(), membership.snapshot(), resources.snapshot(), options.version());
   }
 
   /** SIGHUP: re-read the configuration; new authkeys apply at once (spec membership §8.3). */
@@ -266,6 +348,9 @@ public final class HeartbeatDaemon {
     }
     if (loop != null) {
       loop.stop(CALL_TIMEOUT);
+    }
+    if (processes != null) {
+      processes.close();
     }
   }
 }

@@ -55,7 +55,8 @@ class ServiceLifecycleIT {
     assertThat(pid).isPresent();
 
     Result status = run("status");
-    assertThat(status.out()).isEqualTo("heartbeat OK [pid " + pid.getAsLong() + " et al] is running on solo [solo]...\n");
+    assertThat(status.out()).startsWith("heartbeat OK [pid " + pid.getAsLong() + " et al] is running on solo [solo]...\n")
+        .contains("solo (this node)  normal  ");
     assertThat(status.exitCode()).isZero();
 
     Result hb = jheartbeat("cl_status", "--run-dir", dir.resolve("run").toString(), "hbstatus");

@@ -1,0 +1,31 @@
+package org.jheartbeat.daemon;
+
+import java.time.Instant;
+import org.jheartbeat.api.ClusterView;
+import org.jheartbeat.api.StatusReport;
+import org.jheartbeat.membership.MembershipSnapshot;
+import org.jheartbeat.resources.ResourceSnapshot;
+
+/** Builds the status report from the snapshots taken on the loop. */
+final class StatusReports {
+  private StatusReports() {}
+
+  static StatusReport of(ClusterView view, MembershipSnapshot membership, ResourceSnapshot resources, String version) {
+    return new StatusReport(
+        membership.localNode(),
+        version,
+        membership.localStatus().text(),
+        membership.generation(),
+        view.nodes(),
+        new StatusReport.Resources(
+            resources.mode().name().toLowerCase(java.util.Locale.ROOT),
+            resources.state().name().toLowerCase(java.util.Locale.ROOT),
+            resources.rscstatus(),
+            resources.groups().stream()
+                .map(g -> new StatusReport.Group(g.key(), g.preferredNode(),
+                    g.state().name().toLowerCase(java.util.Locale.ROOT), g.owner(),
+                    g.lastChangeMillis() > 0 ? Instant.ofEpochMilli(g.lastChangeMillis()).toString() : "",
+                    g.reason()))
+                .toList()));
+  }
+}
