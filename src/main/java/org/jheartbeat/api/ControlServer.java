@@ -12,7 +12,10 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.GroupPrincipal;
+import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipalNotFoundException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
@@ -23,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * The daemon's end of the {@link ControlSocket}: one thread accepts connections, reads one
  * request line, asks the handler (which takes a snapshot on the event loop) and writes the
  * answer. Requests are tiny and rare, so one connection at a time is enough. The socket file is
- * created mode 0660 so that only root and the daemon's group reach it.
+ * created mode 0660 and given to group haclient (when it exists), so that only root and that
+ * group reach it, as with Heartbeat's API socket.
  */
 public final class ControlServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ControlServer.class);
@@ -48,9 +52,23 @@ public final class ControlServer implements AutoCloseable {
     ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
     server.bind(UnixDomainSocketAddress.of(socket));
     Files.setPosixFilePermissions(socket, PosixFilePermissions.fromString("rw-rw----"));
+    giveToGroup(socket, "haclient");
     ControlServer s = new ControlServer(socket, server, handler);
     s.thread.start();
     return s;
+  }
+
+  /** Heartbeat's tools are for root and the haclient group, when the system has that group. */
+  private static void giveToGroup(Path socket, String group) {
+    try {
+      GroupPrincipal principal = socket.getFileSystem().getUserPrincipalLookupService()
+          .lookupPrincipalByGroupName(group);
+      Files.getFileAttributeView(socket, PosixFileAttributeView.class).setGroup(principal);
+    } catch (UserPrincipalNotFoundException e) {
+      log.debug("no group {}: the control socket stays root-only", group);
+    } catch (IOException | UnsupportedOperationException e) {
+      log.warn("cannot give the control socket to group {}: {}", group, e.toString());
+    }
   }
 
   private void serve(Function<List<String>, ControlClient.Reply> handler) {

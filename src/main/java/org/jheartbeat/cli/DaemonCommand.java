@@ -6,6 +6,7 @@ import org.jheartbeat.daemon.DaemonOptions;
 import org.jheartbeat.daemon.HeartbeatDaemon;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /** {@code jheartbeat daemon}: run the cluster daemon in the foreground (Heartbeat's -f). */
 @Command(name = "daemon",
@@ -19,10 +20,16 @@ import picocli.CommandLine.Mixin;
 public final class DaemonCommand implements Callable<Integer> {
   @Mixin NodeOptions options;
 
+  @Option(names = "--builtin-ipaddr",
+      description = {"Run IPaddr/IPaddr2 resources with jheartbeat's own address handling (ip addr",
+          "+ gratuitous ARP at once) even where the resource-agents scripts are installed;",
+          "without it the scripts are used when present."})
+  boolean builtinIpaddr;
+
   @Override
   public Integer call() {
     return HeartbeatDaemon.run(new DaemonOptions(options.configPaths(), options.nodeName(),
         options.stateDir, options.runDir, Optional.ofNullable(options.logFile),
-        Optional.ofNullable(options.debugFile), "jheartbeat " + Version.current()));
+        Optional.ofNullable(options.debugFile), builtinIpaddr, "jheartbeat " + Version.current()));
   }
 }

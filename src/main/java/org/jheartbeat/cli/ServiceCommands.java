@@ -52,6 +52,9 @@ final class ServiceCommands {
     @Mixin NodeOptions options;
     @Spec CommandSpec spec;
 
+    @Option(names = "--builtin-ipaddr", description = "Passed to the daemon: see 'jheartbeat daemon --help'.")
+    boolean builtinIpaddr;
+
     @Option(names = "--wait", paramLabel = "SECONDS", defaultValue = "60",
         description = "How long to wait for the daemon to answer (default: ${DEFAULT-VALUE}).")
     long waitSeconds;
@@ -110,6 +113,9 @@ final class ServiceCommands {
       cmd.add(Main.class.getName());
       cmd.add("daemon");
       cmd.addAll(options.asArguments());
+      if (builtinIpaddr) {
+        cmd.add("--builtin-ipaddr");
+      }
       return cmd;
     }
   }

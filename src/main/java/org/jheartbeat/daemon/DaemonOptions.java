@@ -7,6 +7,9 @@ import org.jheartbeat.config.ConfigPaths;
 /**
  * Where one daemon finds its configuration and keeps its state, and what it calls itself:
  * Heartbeat's places by default, each overridable for tests, demos and namespaces.
+ *
+ * @param builtinIpaddr run IPaddr/IPaddr2 resources with jheartbeat's own address handling even
+ *     where the resource scripts are installed
  */
 public record DaemonOptions(
     ConfigPaths configPaths,
@@ -15,4 +18,5 @@ public record DaemonOptions(
     Path runDir,
     Optional<Path> logFile,
     Optional<Path> debugFile,
+    boolean builtinIpaddr,
     String version) {}

@@ -71,6 +71,7 @@ public final class HeartbeatDaemon {
   private final DaemonOptions options;
   private final Clock clock = Clock.SYSTEM;
   private static final Duration SHUTDONE_GRACE = Duration.ofSeconds(1);
+  private static final Duration STALE_SWEEP_PER_GROUP = Duration.ofMinutes(15);
   private final CountDownLatch stopRequested = new CountDownLatch(1);
   private boolean shuttingDown;
   private SystemProcessRunner processes;
@@ -171,7 +172,9 @@ public final class HeartbeatDaemon {
     loop.start();
     processes = new SystemProcessRunner();
     GroupRunner groups = new GroupRunner(config.paths().scripts(), processes, loop, loop::post,
-        GroupRunner.Options.DEFAULTS.withScriptEnv(scriptEnvironment(haCf)));
+        GroupRunner.Options.DEFAULTS.withScriptEnv(scriptEnvironment(haCf))
+            .withPreferBuiltinIpaddr(options.builtinIpaddr()));
+    sweepStaleGroups(groups);
     resources = new ResourceManager(haCf, config.haResources(), groups, Fencer.NO_DEVICE, clock, loop,
         message -> membership.send(message));
     startNode(haCf);
@@ -210,6 +213,20 @@ public final class HeartbeatDaemon {
       m.open(this::received);
     }
     loop.post(membership::start);
+  }
+
+  private void sweepStaleGroups(GroupRunner groups) throws IOException {
+    List<org.jheartbeat.config.ResourceGroup> all = config.haResources().groups();
+    try {
+      // Each group may need a status and a stop with retries; bound the wait by their timeouts.
+      StaleGroupSweep.run(all, groups).get(STALE_SWEEP_PER_GROUP.multipliedBy(Math.max(1, all.size())).toMillis(),
+          java.util.concurrent.TimeUnit.MILLISECONDS);
+    } catch (java.util.concurrent.ExecutionException | TimeoutException e) {
+      throw new IOException("checking for resources left running failed: " + e, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while checking for resources left running", e);
+    }
   }
 
   /** What Heartbeat's resource scripts find in their environment: where to log. */
