@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
       CheckConfigCommand.class,
       DirectivesCommand.class,
       DecodeCommand.class,
+      PropagateCommand.class,
       DaemonCommand.class,
       ServiceCommands.Start.class,
       ServiceCommands.Stop.class,
