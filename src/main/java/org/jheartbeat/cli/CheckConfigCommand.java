@@ -31,7 +31,9 @@ import picocli.CommandLine.Spec;
       "Checks Heartbeat's own rules (deadtime > 2 x keepalive, initdead >= deadtime, a node,",
       "a medium and an auth key, authkeys mode 600, haresources nodes, ...) and says which",
       "directives jheartbeat accepts but does not act on.",
-      "Exit status: 0 valid (warnings allowed), 1 invalid, 2 bad command line."
+      "Exit status: 0 valid (warnings allowed), 1 invalid, 2 bad command line.",
+      "Heartbeat checked its files only when starting; 'jheartbeat start' and the daemon run "
+          + "this same check first, so run it after each edit of /etc/ha.d (then 'reload')."
     })
 public final class CheckConfigCommand implements Callable<Integer> {
   @Mixin NodeOptions options;

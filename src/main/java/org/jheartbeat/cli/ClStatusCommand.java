@@ -21,6 +21,14 @@ import picocli.CommandLine.Spec;
 @Command(
     name = ClStatusCommand.NAME,
     description = {"Show the status of the cluster, as Heartbeat's cl_status does."},
+    footer = {
+      "",
+      "Same sub-commands, output and exit statuses as Heartbeat's cl_status: 0 OK, 1 no "
+          + "(node, link or daemon down), 11 bad sub-command or parameter, 12 timeout, "
+          + "13 unknown error. The answers come from the local daemon's control socket.",
+      "Debian's heartbeat package owns /usr/bin/cl_status: with the jheartbeat package use "
+          + "'jheartbeat cl_status ...' or /usr/lib/jheartbeat/bin/cl_status."
+    },
     synopsisHeading = "",
     customSynopsis = "Usage: cl_status <sub-command> [<options>] [<parameters>]",
     subcommands = {
@@ -44,6 +52,9 @@ public final class ClStatusCommand implements Callable<Integer> {
       defaultValue = "${env:JHEARTBEAT_RUN_DIR:-/run/heartbeat}",
       description = "Where the daemon's control socket is (default: ${DEFAULT-VALUE}).")
   Path runDir;
+
+  @Option(names = "--help", usageHelp = true, description = "Show this help message and exit.")
+  boolean help;
 
   @Spec CommandSpec spec;
 

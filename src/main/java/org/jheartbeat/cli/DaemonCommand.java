@@ -15,7 +15,14 @@ import picocli.CommandLine.Option;
       "Run the cluster daemon in the foreground until SIGTERM (graceful stop) or SIGINT;",
       "SIGHUP re-reads the configuration. Logs go where ha.cf says (logfile, debugfile,",
       "logfacility). 'jheartbeat start' runs this in the background.",
-      "Exit status: 0 after a clean stop, 1 on a start-up failure, 6 on a configuration error."
+      "Exit status: 0 after a clean stop, 1 on a start-up failure, 6 on a configuration error.",
+      "",
+      "This is the process Heartbeat's init script started as 'heartbeat'. The systemd unit "
+          + "jheartbeat.service runs it as its ExecStart (Type=notify: READY=1 once the media are "
+          + "open and the control socket answers; nothing is sent without NOTIFY_SOCKET).",
+      "At start, resource groups left running by a killed daemon are released before the node "
+          + "joins. On SIGTERM the daemon gives this node's resource groups up through their agents, "
+          + "tells the other node, then exits: allow it as long as the agents' stop timeouts."
     })
 public final class DaemonCommand implements Callable<Integer> {
   @Mixin NodeOptions options;

@@ -11,7 +11,10 @@ import picocli.CommandLine.Command;
       "  all       every resource group this node holds (default)",
       "  local     the groups whose haresources line names this node",
       "  foreign   the groups of the other node (failback is the same)",
-      "Needs auto_failback on or off and a stable cluster, as in Heartbeat."
+      "Needs auto_failback on or off and a stable cluster, as in Heartbeat.",
+      "Replaces /usr/share/heartbeat/hb_standby: with the jheartbeat package use "
+          + "'jheartbeat hb_standby' or /usr/lib/jheartbeat/bin/hb_standby.",
+      "Exit status: 0 accepted, 1 bad argument, daemon not running or request refused, 12 timeout."
     })
 public final class HbStandbyCommand extends ResourceSetTool {
   static final String NAME = "hb_standby";

@@ -11,7 +11,10 @@ import picocli.CommandLine.Command;
       "  all       every resource group (default)",
       "  local     the groups whose haresources line names this node",
       "  foreign   the groups of the other node",
-      "The other node runs the matching hb_standby."
+      "The other node runs the matching hb_standby.",
+      "Replaces /usr/share/heartbeat/hb_takeover: with the jheartbeat package use "
+          + "'jheartbeat hb_takeover' or /usr/lib/jheartbeat/bin/hb_takeover.",
+      "Exit status: 0 accepted, 1 bad argument, daemon not running or request refused, 12 timeout."
     })
 public final class HbTakeoverCommand extends ResourceSetTool {
   static final String NAME = "hb_takeover";

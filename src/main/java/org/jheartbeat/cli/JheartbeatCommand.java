@@ -15,6 +15,21 @@ import picocli.CommandLine.Spec;
       "same /etc/ha.d files (ha.cf, authkeys, haresources), same UDP wire protocol,",
       "same tools. Called as cl_status, hb_standby or hb_takeover it behaves as those."
     },
+    footer = {
+      "",
+      "For Heartbeat users:",
+      "  heartbeat (the daemon)        -> jheartbeat daemon (jheartbeat.service)",
+      "  /etc/init.d/heartbeat start|stop|status|reload",
+      "                                -> jheartbeat start|stop|status|reload",
+      "  cl_status, hb_standby, hb_takeover",
+      "                                -> jheartbeat cl_status|hb_standby|hb_takeover,",
+      "                                   or the links in /usr/lib/jheartbeat/bin",
+      "Files: /etc/ha.d (ha.cf, authkeys mode 600, haresources, resource.d),",
+      "/var/lib/heartbeat (hb_uuid, hb_generation: shared with Heartbeat),",
+      "/run/heartbeat (pid file, control socket).",
+      "Environment: JHEARTBEAT_JAVA_OPTS (JVM options), JHEARTBEAT_RUN_DIR (--run-dir).",
+      "'jheartbeat COMMAND --help' tells more about each command."
+    },
     subcommands = {
       CheckConfigCommand.class,
       DirectivesCommand.class,

@@ -25,6 +25,9 @@ abstract class ResourceSetTool implements Callable<Integer> {
       description = "Where the daemon's control socket is (default: ${DEFAULT-VALUE}).")
   Path runDir;
 
+  @Option(names = "--help", usageHelp = true, description = "Show this help message and exit.")
+  boolean help;
+
   @Spec CommandSpec spec;
 
   abstract String toolName();

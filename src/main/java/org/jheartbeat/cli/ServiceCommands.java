@@ -47,7 +47,10 @@ final class ServiceCommands {
       header = "Start the daemon in the background (init script start).",
       description = {"Start the daemon in the background, as '/etc/init.d/heartbeat start'.",
           "Checks the configuration first (exit 6 when it is invalid), then waits until the daemon",
-          "answers on its control socket."})
+          "answers on its control socket.",
+          "Exit status: 0 started (or already running), 6 invalid configuration, 1 no answer "
+              + "within --wait, otherwise the status the daemon exited with. The daemon's console "
+              + "output goes to RUN_DIR/jheartbeat.out. Under systemd use 'systemctl start jheartbeat'."})
   static final class Start implements Callable<Integer> {
     @Mixin NodeOptions options;
     @Spec CommandSpec spec;
@@ -123,7 +126,12 @@ final class ServiceCommands {
   @Command(name = "stop", mixinStandardHelpOptions = true,
       header = "Stop the daemon gracefully and wait for it (init script stop).",
       description = {"Stop the daemon gracefully, as '/etc/init.d/heartbeat stop': it gives up its",
-          "resources, tells the other nodes, and exits. Returns once it has exited."})
+          "resources, tells the other nodes, and exits. Returns once it has exited.",
+          "It sends SIGTERM to the pid in RUN_DIR/heartbeat.pid. Giving resources up runs every "
+              + "agent's stop, so make --timeout longer than the agents' stop timeouts, as for "
+              + "Heartbeat's long release.",
+          "Exit status: 0 stopped (or not running), 1 still running after --timeout (the daemon "
+              + "goes on releasing). Under systemd use 'systemctl stop jheartbeat'."})
   static final class Stop implements Callable<Integer> {
     @Option(names = "--run-dir", paramLabel = "DIR", defaultValue = "${env:JHEARTBEAT_RUN_DIR:-/run/heartbeat}",
         description = "The daemon's runtime directory (default: ${DEFAULT-VALUE}).")
@@ -167,7 +175,8 @@ final class ServiceCommands {
       header = "Say whether the daemon runs (heartbeat -s), with nodes and resource groups.",
       description = {"Say whether the daemon runs, as 'heartbeat -s' (exit 0 running, 3 stopped),",
           "then show the nodes with their links and the resource groups with their owner.",
-          "--json prints the same as JSON (for scripts and monitoring)."})
+          "--json prints the same as JSON (for scripts and monitoring).",
+          "Exit status: 0 running, 3 stopped (LSB), 1 running but not answering (--json)."})
   static final class Status implements Callable<Integer> {
     @Mixin NodeOptions options;
     @Spec CommandSpec spec;
@@ -210,7 +219,11 @@ final class ServiceCommands {
   @Command(name = "reload", mixinStandardHelpOptions = true,
       header = "Re-read the configuration (SIGHUP, init script reload).",
       description = {"Make the daemon re-read its configuration (SIGHUP), keeping its resources,",
-          "as '/etc/init.d/heartbeat reload'."})
+          "as '/etc/init.d/heartbeat reload'.",
+          "New authkeys apply at once; a changed ha.cf restarts messaging in place (a new "
+              + "generation). The daemon logs what it re-read.",
+          "Exit status: 0 signal sent, 7 not running (LSB), 1 the signal could not be sent. "
+              + "Under systemd use 'systemctl reload jheartbeat' (the same SIGHUP)."})
   static final class Reload implements Callable<Integer> {
     @Option(names = "--run-dir", paramLabel = "DIR", defaultValue = "${env:JHEARTBEAT_RUN_DIR:-/run/heartbeat}",
         description = "The daemon's runtime directory (default: ${DEFAULT-VALUE}).")

@@ -34,6 +34,7 @@ import org.jheartbeat.resources.GroupRunner;
 import org.jheartbeat.resources.ResourceManager;
 import org.jheartbeat.wire.Message;
 import org.jheartbeat.platform.LoadAverage;
+import org.jheartbeat.platform.SdNotify;
 import org.jheartbeat.platform.Signals;
 import org.jheartbeat.platform.logging.LibcSyslog;
 import org.jheartbeat.platform.logging.LineStyle;
@@ -119,6 +120,8 @@ public final class HeartbeatDaemon {
       Signals.on("TERM", () -> loop.post(() -> shutdown(pid)));
       Signals.on("INT", () -> loop.post(() -> shutdown(pid)));
       Signals.on("HUP", () -> loop.post(this::reload));
+      // The media are open and the control socket answers: systemd's Type=notify start is done.
+      SdNotify.notify("READY=1\nSTATUS=Heartbeat running on " + config.haCf().localNode() + "\nMAINPID=" + pid);
       awaitStop();
       stopServices();
       log.info("{} Heartbeat shutdown complete.", config.haCf().localNode());
@@ -139,6 +142,7 @@ public final class HeartbeatDaemon {
     }
     shuttingDown = true;
     log.info("Heartbeat shutdown in progress. ({})", pid);
+    SdNotify.notify("STOPPING=1\nSTATUS=Releasing resources and leaving the cluster");
     resources.shutdown(() -> loop.schedule(SHUTDONE_GRACE, stopRequested::countDown));
   }
 
