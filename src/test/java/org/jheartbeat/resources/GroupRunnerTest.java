@@ -195,6 +195,13 @@ class GroupRunnerTest {
     assertThat(logs.lines()).contains(
         "ERROR: Resource script for r2 start failed: exit 1: partial | boom",
         "CRIT: Giving up resources due to failure of r2");
+    assertThat(registry.counter("heartbeat.agent.failures", "agent", "r2", "operation", "start", "result", "failed")
+        .count()).isEqualTo(1.0);
+    assertThat(registry.find("heartbeat.agent.failures").tag("agent", "r1").counters()).isEmpty();
+    assertThat(registry.timer("heartbeat.agent.duration", "agent", "r1", "operation", "start", "result", "success")
+        .count()).isEqualTo(1);
+    assertThat(registry.timer("heartbeat.agent.duration", "agent", "r3", "operation", "stop", "result", "success")
+        .count()).isEqualTo(1);
   }
 
   @Test
