@@ -43,8 +43,16 @@ final class Exchanges {
     json(ex, status, Map.of("error", message));
   }
 
-  /** 405 unless the method is one of {@code allowed}; true when the request may go on. */
+  /**
+   * 404 unless the path is exactly the handler's (contexts match prefixes), then 405 unless the
+   * method is one of {@code allowed}; true when the request may go on.
+   */
   static boolean allow(HttpExchange ex, String... allowed) throws IOException {
+    String context = ex.getHttpContext().getPath();
+    if (!context.equals("/") && !ex.getRequestURI().getPath().equals(context)) {
+      error(ex, 404, "not found");
+      return false;
+    }
     for (String m : allowed) {
       if (m.equals(ex.getRequestMethod())) {
         return true;

@@ -118,6 +118,8 @@ class HttpApiTest {
     loopStuck = true;
     assertThat(get("/api/v1/status").statusCode()).isEqualTo(503);
     assertThat(post("/api/v1/status", null, "").statusCode()).isEqualTo(405);
+    assertThat(get("/api/v1/statusx").statusCode()).isEqualTo(404);
+    assertThat(get("/metrics/x").statusCode()).isEqualTo(404);
   }
 
   @Test
