@@ -53,6 +53,7 @@ public final class Directives {
           d("apiauth", LINE, ValueParsers.apiauth(), null, "", "who may sign on to the local API as a client", YES),
           d("env", SINGLE, ValueParsers.env(), null, "", "environment variable NAME=value given to respawned clients as HA_NAME", YES),
           d("watchdog", SINGLE, ValueParsers.absolutePath(), null, "", "kernel watchdog device, kept alive by the node's own heartbeats", YES),
+          d("http_api", SINGLE, HttpEndpoint::parse, null, "", "jheartbeat only: HTTP status API, /metrics and dashboard on [ADDRESS:]PORT (address default 127.0.0.1); real Heartbeat refuses unknown directives, so put it only in the ha.cf of jheartbeat nodes", YES),
           d("logfile", SINGLE, ValueParsers.absolutePath(), null, "", "file for log lines at info and above (/dev/null disables)", YES),
           d("debugfile", SINGLE, ValueParsers.absolutePath(), null, "", "file for every log line including debug (/dev/null disables)", YES),
           d("logfacility", SINGLE, ValueParsers.facility(), "none", "", "syslog facility, or none", YES),

@@ -60,6 +60,11 @@ public record HaCf(
     }
   }
 
+  /** Where the HTTP API listens, when {@code http_api} is set. */
+  public Optional<HttpEndpoint> httpApi() {
+    return HttpEndpoint.of(this);
+  }
+
   /** The settings of one directive, in file order. */
   public List<Setting> settingsOf(String name) {
     return settings.stream().filter(s -> s.name().equals(name)).toList();

@@ -1,9 +1,10 @@
 package org.jheartbeat.daemon;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.InetSocketAddress;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 import org.jheartbeat.wire.Message;
 import org.jheartbeat.wire.VerifyResult;
 import org.slf4j.Logger;
@@ -13,27 +14,29 @@ import org.slf4j.LoggerFactory;
  * Counts packets that fail to parse or authenticate and logs them in Heartbeat's words, at
  * most once per sender every {@value #QUIET_SECONDS} s (with the number held back), so that a
  * misconfigured peer sending every second cannot flood the log. {@code log_badpack false}
- * silences the lines but not the counters. Called from the media's receive threads.
+ * silences the lines but not the counter ({@code heartbeat_bad_packets_total}). Called from the media's receive threads.
  */
 final class BadPackets {
   static final int QUIET_SECONDS = 10;
   private static final Logger log = LoggerFactory.getLogger("heartbeat");
 
   private final boolean logThem;
-  private final AtomicLong count = new AtomicLong();
+  private final Counter count;
   private final Map<String, Long> lastLogged = new HashMap<>();
   private final Map<String, Long> heldBack = new HashMap<>();
 
-  BadPackets(boolean logThem) {
+  BadPackets(boolean logThem, MeterRegistry registry) {
     this.logThem = logThem;
+    this.count = Counter.builder("heartbeat.bad.packets")
+        .description("packets that failed to parse or authenticate").register(registry);
   }
 
   long count() {
-    return count.get();
+    return (long) count.count();
   }
 
   synchronized void record(VerifyResult result, String medium, InetSocketAddress source, long nowNanos) {
-    count.incrementAndGet();
+    count.increment();
     if (!logThem) {
       return;
     }

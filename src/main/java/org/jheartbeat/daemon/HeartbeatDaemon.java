@@ -26,7 +26,12 @@ import org.jheartbeat.config.LogSettings;
 import org.jheartbeat.membership.LocalIdentity;
 import org.jheartbeat.membership.Membership;
 import org.jheartbeat.membership.MembershipListener;
+import org.jheartbeat.membership.LinkStatus;
+import org.jheartbeat.membership.MembershipMetrics;
 import org.jheartbeat.membership.NodeStatus;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.jheartbeat.api.http.HttpApi;
 import org.jheartbeat.platform.SystemProcessRunner;
 import org.jheartbeat.resources.ControlOutcome;
 import org.jheartbeat.resources.Fencer;
@@ -85,6 +90,9 @@ public final class HeartbeatDaemon {
   private final List<Medium> media = new ArrayList<>();
   private BadPackets badPackets;
   private ControlServer control;
+  private HttpApi http;
+  private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private TransitionLog transitions;
 
   private HeartbeatDaemon(DaemonOptions options) {
     this.options = options;
@@ -171,18 +179,22 @@ public final class HeartbeatDaemon {
   private void startServices(long pid) throws IOException {
     HaCf haCf = config.haCf();
     auth = new AtomicReference<>(new Authenticator(config.authKeys()));
-    badPackets = new BadPackets(haCf.logging().logBadPackets());
+    badPackets = new BadPackets(haCf.logging().logBadPackets(), registry);
+    transitions = new TransitionLog(clock);
     loop = new EventLoop(clock, Duration.ofMillis(Math.max(100, haCf.timing().keepaliveMs())));
     loop.start();
     processes = new SystemProcessRunner();
     GroupRunner groups = new GroupRunner(config.paths().scripts(), processes, loop, loop::post,
         GroupRunner.Options.DEFAULTS.withScriptEnv(scriptEnvironment(haCf))
-            .withPreferBuiltinIpaddr(options.builtinIpaddr()));
+            .withPreferBuiltinIpaddr(options.builtinIpaddr()), registry);
     sweepStaleGroups(groups);
     resources = new ResourceManager(haCf, config.haResources(), groups, Fencer.NO_DEVICE, clock, loop,
-        message -> membership.send(message));
+        message -> membership.send(message), registry,
+        (group, from, to, reason) -> transitions.record("group", group, from.text(), to.text(), reason));
     startNode(haCf);
     control = ControlServer.start(options.runDir(), this::answer);
+    http = HttpService.start(haCf, options.stateDir(), new DaemonHttpBackend(loop, this::statusReport,
+        resources::standby, resources::takeover, registry)).orElse(null);
   }
 
   /**
@@ -200,7 +212,13 @@ public final class HeartbeatDaemon {
         transmitter::send, LoadAverage::read, new Random(), new MembershipListener() {
           @Override
           public void nodeStatusChanged(String node, NodeStatus from, NodeStatus to) {
+            transitions.record("node", node, from.text(), to.text(), "status update");
             resources.onNodeStatus(node, from.text(), to.text());
+          }
+
+          @Override
+          public void linkStatusChanged(String node, String link, LinkStatus to) {
+            transitions.record("link", node + ":" + link, "", to.text(), "link " + to.text());
           }
 
           @Override
@@ -212,7 +230,7 @@ public final class HeartbeatDaemon {
           public void delivered(Message message) {
             resources.onMessage(message);
           }
-        });
+        }, new MembershipMetrics(registry));
     for (Medium m : media) {
       m.open(this::received);
     }
@@ -302,7 +320,8 @@ public final class HeartbeatDaemon {
   }
 
   private StatusReport statusReport() {
-    return StatusReports.of(clusterView(), membership.snapshot(), resources.snapshot(), options.version());
+    return StatusReports.of(clusterView(), membership.snapshot(), resources.snapshot(), options.version(),
+        transitions.snapshot());
   }
 
   /** SIGHUP: re-read the configuration; new authkeys apply at once (spec membership §8.3). */
@@ -348,6 +367,9 @@ public final class HeartbeatDaemon {
   }
 
   private void stopServices() {
+    if (http != null) {
+      http.close();
+    }
     if (control != null) {
       try {
         control.close();

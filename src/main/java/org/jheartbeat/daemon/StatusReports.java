@@ -10,7 +10,8 @@ import org.jheartbeat.resources.ResourceSnapshot;
 final class StatusReports {
   private StatusReports() {}
 
-  static StatusReport of(ClusterView view, MembershipSnapshot membership, ResourceSnapshot resources, String version) {
+  static StatusReport of(ClusterView view, MembershipSnapshot membership, ResourceSnapshot resources, String version,
+      java.util.List<StatusReport.Transition> transitions) {
     return new StatusReport(
         membership.localNode(),
         version,
@@ -26,6 +27,7 @@ final class StatusReports {
                     g.state().name().toLowerCase(java.util.Locale.ROOT), g.owner(),
                     g.lastChangeMillis() > 0 ? Instant.ofEpochMilli(g.lastChangeMillis()).toString() : "",
                     g.reason()))
-                .toList()));
+                .toList()),
+        transitions);
   }
 }

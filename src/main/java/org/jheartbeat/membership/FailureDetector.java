@@ -29,10 +29,12 @@ final class FailureDetector {
   private final String localName;
   private final Clock clock;
   private final MembershipListener listener;
+  private final MembershipMetrics metrics;
   private long largestLateMs;
 
   FailureDetector(NodeTable table, Timing timing, String localName, Clock clock,
-      MembershipListener listener) {
+      MembershipListener listener, MembershipMetrics metrics) {
+    this.metrics = metrics;
     this.table = table;
     this.timing = timing;
     this.localName = localName;
@@ -74,9 +76,11 @@ final class FailureDetector {
       log.debug("ignoring older status from {} seq {}", n.name(), seq); // spec wire §7.6
       return;
     }
+    metrics.heartbeatsReceived.increment();
     if (n.heardStatus && n.status != NodeStatus.DEAD) {
       long interval = TimeUnit.NANOSECONDS.toMillis(now - n.lastStatusNanos);
       if (interval > timing.warntimeMs()) {
+        metrics.lateHeartbeats.increment();
         largestLateMs = Math.max(largestLateMs, interval);
         if (interval > timing.deadtimeMs()) {
           log.error(HbMarkers.CRIT, "Late heartbeat: Node {}: interval {} ms (> deadtime)",

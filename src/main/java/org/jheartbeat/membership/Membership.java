@@ -45,6 +45,7 @@ public final class Membership {
   private final Scheduler scheduler;
   private final Outbox outbox;
   private final MembershipListener listener;
+  private final MembershipMetrics metrics;
   private final NodeTable table;
   private final ControlStamper stamper;
   private final SendHistory history = new SendHistory();
@@ -67,7 +68,9 @@ public final class Membership {
   private int processing;
 
   public Membership(HaCf cf, LocalIdentity me, Clock clock, Scheduler scheduler, Outbox outbox,
-      Supplier<String> loadavg, RandomGenerator random, MembershipListener listener) {
+      Supplier<String> loadavg, RandomGenerator random, MembershipListener listener,
+      MembershipMetrics metrics) {
+    this.metrics = metrics;
     this.timing = cf.timing();
     this.me = me;
     this.clock = clock;
@@ -81,12 +84,12 @@ public final class Membership {
     this.stamper = new ControlStamper(me, clock, loadavg,
         () -> cf.protocol().hopfudge() + table.size(),
         name -> table.find(name).flatMap(NodeTable.Node::uuid));
-    this.failures = new FailureDetector(table, timing, me.nodeName(), clock, listener);
+    this.failures = new FailureDetector(table, timing, me.nodeName(), clock, listener, metrics);
     this.links = new LinkMonitor(table, timing, clock, listener);
     long maxRexmit = cf.protocol().maxRexmitDelayMs();
     this.sequencing = new ReceiveSequencing(table, failures, scheduler, random, maxRexmit, acks,
-        () -> lifecycle == Lifecycle.RUNNING, this::send);
-    this.rexmitServer = new RexmitServer(history, clock, maxRexmit, outbox, this::send);
+        () -> lifecycle == Lifecycle.RUNNING, this::send, metrics);
+    this.rexmitServer = new RexmitServer(history, clock, maxRexmit, outbox, this::send, metrics);
     this.nodeList = new NodeListExchange(table, me.nodeName(), scheduler, new NodeListExchange.Hooks() {
       @Override
       public void send(Message m) {
@@ -367,6 +370,7 @@ public final class Membership {
   }
 
   private void sendStatus(NodeStatus st) {
+    metrics.heartbeatsSent.increment();
     send(Message.builder().add("t", "status").add("st", st.text())
         .add("dt", Long.toHexString(advertisedDtMs)).add("protocol", "1").build());
   }

@@ -32,11 +32,13 @@ final class ReceiveSequencing {
   private final AckPolicy acks;
   private final Retransmitter retransmitter;
   private final Consumer<Message> send;
+  private final MembershipMetrics metrics;
   private final Map<String, SequenceTracker> trackers = new HashMap<>();
 
   ReceiveSequencing(NodeTable table, FailureDetector failures, Scheduler scheduler,
       RandomGenerator random, long maxRexmitDelayMs, AckPolicy acks, BooleanSupplier running,
-      Consumer<Message> send) {
+      Consumer<Message> send, MembershipMetrics metrics) {
+    this.metrics = metrics;
     this.table = table;
     this.failures = failures;
     this.random = random;
@@ -53,6 +55,7 @@ final class ReceiveSequencing {
 
           @Override
           public void request(String node, long seq) {
+            metrics.rexmitRequests.increment();
             send.accept(Message.builder().add("t", "NS_rexmit").add("dest", node)
                 .add("firstseq", Long.toString(seq)).add("lastseq", Long.toString(seq)).build());
           }
@@ -100,6 +103,7 @@ final class ReceiveSequencing {
       }
       case GAP -> {
         log.warn("{} lost packet(s) for [{}] [{}:{}]", r.lost(), n.name(), r.from(), r.to());
+        metrics.lostPackets.increment(r.lost());
         for (long s = r.from() + 1; s < r.to(); s++) {
           if (t.missing().contains(s)) {
             retransmitter.missing(n.name(), s);
@@ -109,6 +113,7 @@ final class ReceiveSequencing {
       case RESET -> {
         log.warn("lost a lot of packets! {} lost packet(s) for [{}] [{}:{}]",
             r.lost(), n.name(), r.from(), r.to());
+        metrics.lostPackets.increment(r.lost());
         retransmitter.cancelAll(n.name());
       }
       case FILLED -> {
@@ -130,6 +135,7 @@ final class ReceiveSequencing {
   /** {@code NS_nak_rexmit} for us: the seq is lost for good. */
   void onNak(NodeTable.Node n, long seq) {
     log.error("Irretrievably lost packet: node {} seq {}", n.name(), seq);
+    metrics.irretrievable.increment();
     tracker(n).forget(seq);
     retransmitter.cancel(n.name(), seq);
   }

@@ -25,9 +25,11 @@ final class RexmitServer {
   private final long minGapNanos;
   private final Outbox resend;
   private final Consumer<Message> sendNew;
+  private final MembershipMetrics metrics;
 
   RexmitServer(SendHistory history, Clock clock, long maxRexmitDelayMs, Outbox resend,
-      Consumer<Message> sendNew) {
+      Consumer<Message> sendNew, MembershipMetrics metrics) {
+    this.metrics = metrics;
     this.history = history;
     this.clock = clock;
     this.minGapNanos = TimeUnit.MILLISECONDS.toNanos(Math.max(0, maxRexmitDelayMs - 10));
@@ -59,6 +61,7 @@ final class RexmitServer {
       if (history.mayResend(seq, now, minGapNanos)) {
         history.markResent(seq, now);
         resend.send(m.get());
+        metrics.retransmitted.increment();
         sent++;
       }
     }

@@ -44,6 +44,7 @@ final class ActionQueue {
   private final GroupActions actions;
   private final Clock clock;
   private final Consumer<ResourceGroup> onStartFailure;
+  private final GroupListener listener;
   private final Map<String, Entry> entries = new LinkedHashMap<>();
   private final ArrayDeque<Job> jobs = new ArrayDeque<>();
   private final ArrayDeque<Runnable> idleWaiters = new ArrayDeque<>();
@@ -53,7 +54,8 @@ final class ActionQueue {
   private int generation;
 
   ActionQueue(List<ResourceGroup> groups, GroupActions actions, Clock clock,
-      Consumer<ResourceGroup> onStartFailure) {
+      Consumer<ResourceGroup> onStartFailure, GroupListener listener) {
+    this.listener = listener;
     this.actions = actions;
     this.clock = clock;
     this.onStartFailure = onStartFailure;
@@ -176,8 +178,10 @@ final class ActionQueue {
       return;
     }
     log.info("Resource group {}: {} -> {} ({})", e.group.key(), e.state.text(), to.text(), reason);
+    GroupState from = e.state;
     e.state = to;
     e.changedMillis = clock.wallMillis();
     e.reason = reason;
+    listener.groupStateChanged(e.group.key(), from, to, reason);
   }
 }

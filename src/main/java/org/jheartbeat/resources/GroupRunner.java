@@ -1,5 +1,6 @@
 package org.jheartbeat.resources;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,16 +73,18 @@ public final class GroupRunner implements GroupActions {
   private final Executor callbacks;
   private final Options options;
   private final GratuitousArp arp;
+  private final MeterRegistry registry;
   private final AtomicReference<CompletableFuture<?>> tail =
       new AtomicReference<>(CompletableFuture.completedFuture(null));
 
   public GroupRunner(ScriptLookup lookup, ProcessRunner runner, Scheduler scheduler, Executor callbacks,
-      Options options) {
-    this(lookup, runner, scheduler, callbacks, options, new GratuitousArp(runner, scheduler));
+      Options options, MeterRegistry registry) {
+    this(lookup, runner, scheduler, callbacks, options, new GratuitousArp(runner, scheduler), registry);
   }
 
   public GroupRunner(ScriptLookup lookup, ProcessRunner runner, Scheduler scheduler, Executor callbacks,
-      Options options, GratuitousArp arp) {
+      Options options, GratuitousArp arp, MeterRegistry registry) {
+    this.registry = registry;
     this.lookup = lookup;
     this.runner = runner;
     this.scheduler = scheduler;
@@ -102,7 +105,7 @@ public final class GroupRunner implements GroupActions {
 
   @Override
   public void status(ResourceGroup group, Consumer<Boolean> running) {
-    enqueue(() -> agentFor(group.resources().get(0)).run(AgentOperation.STATUS)
+    enqueue(() -> timed(group.resources().get(0)).run(AgentOperation.STATUS)
         .thenApply(r -> r == AgentResult.RUNNING), running, false);
   }
 
@@ -121,9 +124,14 @@ public final class GroupRunner implements GroupActions {
     };
   }
 
+  /** {@link #agentFor}, timed and counted in the registry. */
+  private ResourceAgent timed(ResourceSpec spec) {
+    return new TimedAgent(agentFor(spec), spec.script(), registry);
+  }
+
   private CompletableFuture<GroupOutcome> take(ResourceGroup group) {
     log.info("Acquiring resource group: {}", group.text());
-    List<ResourceAgent> agents = group.resources().stream().map(this::agentFor).toList();
+    List<ResourceAgent> agents = group.resources().stream().map(this::timed).toList();
     return startFrom(agents, 0);
   }
 
@@ -152,7 +160,7 @@ public final class GroupRunner implements GroupActions {
 
   private CompletableFuture<GroupOutcome> give(ResourceGroup group) {
     log.info("Releasing resource group: {}", group.text());
-    List<ResourceAgent> agents = group.resources().stream().map(this::agentFor).toList();
+    List<ResourceAgent> agents = group.resources().stream().map(this::timed).toList();
     return stopFrom(agents, agents.size() - 1, new ArrayList<>());
   }
 

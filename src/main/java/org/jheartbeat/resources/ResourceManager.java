@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.jheartbeat.config.AutoFailback;
 import org.jheartbeat.config.HaCf;
 import org.jheartbeat.config.HaResources;
@@ -79,6 +80,7 @@ public final class ResourceManager {
   final NiceFailback nice;
   private final LegacyRequests legacy;
   private final DeadPeerTakeover deadPeers;
+  private final FailoverMetrics failovers;
 
   RmState state = RmState.INIT;
   HeldSet held = HeldSet.NONE;
@@ -91,7 +93,8 @@ public final class ResourceManager {
   private boolean shutdownPending;
 
   public ResourceManager(HaCf cf, HaResources res, GroupActions actions, Fencer fencer,
-      Clock clock, Scheduler scheduler, Consumer<Message> send) {
+      Clock clock, Scheduler scheduler, Consumer<Message> send, MeterRegistry registry,
+      GroupListener groupListener) {
     this.me = cf.localNode();
     this.mode = cf.autoFailback();
     this.res = res;
@@ -99,7 +102,8 @@ public final class ResourceManager {
     this.scheduler = scheduler;
     this.out = send;
     this.clusterNodes = Set.copyOf(cf.nodes());
-    this.runner = new ActionQueue(res.groups(), actions, clock, this::startFailed);
+    this.runner = new ActionQueue(res.groups(), actions, clock, this::startFailed, groupListener);
+    this.failovers = new FailoverMetrics(registry, clock);
     this.nice = new NiceFailback(this);
     this.legacy = new LegacyRequests(this);
     this.deadPeers = new DeadPeerTakeover(this, fencer);
@@ -145,6 +149,9 @@ public final class ResourceManager {
       heardAlive.add(node);
     }
     if ("dead".equals(to) && !"dead".equals(from)) {
+      if (!shuttingDown && !res.localTo(node).isEmpty()) {
+        failovers.began(node, "dead");
+      }
       if (commUp) {
         deadPeers.peerDied(node);
       } else {
@@ -357,6 +364,7 @@ public final class ResourceManager {
     groups.forEach(g -> log.info("Taking over resource group {}", g.key()));
     runner.submit(ops(ActionQueue.Kind.START, groups, "mach_down " + node), () -> {
       log.info("mach_down takeover complete for node {}.", node);
+      failovers.completed(node);
       then.run();
     });
   }
@@ -366,6 +374,9 @@ public final class ResourceManager {
     if (shuttingDown) {
       log.info("Received shutdown notice from '{}'.", node);
       return;
+    }
+    if (!res.localTo(node).isEmpty()) {
+      failovers.began(node, "shutdone");
     }
     if (niceFailback()) {
       nice.peerShutdone(node);

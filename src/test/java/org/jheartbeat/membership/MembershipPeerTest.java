@@ -35,6 +35,9 @@ class MembershipPeerTest {
     logs.close();
   }
 
+  private final io.micrometer.core.instrument.simple.SimpleMeterRegistry registry =
+      new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+
   private void start(HaCf cf) {
     n1 = new Membership(cf, new LocalIdentity("n1", TestConfigs.uuidOf("n1"), 1), clock, scheduler,
         out::add, () -> "0.00 0.00 0.00 1/1 1", new Random(42), new MembershipListener() {
@@ -42,7 +45,7 @@ class MembershipPeerTest {
           public void delivered(Message message) {
             delivered.add(message);
           }
-        });
+        }, new MembershipMetrics(registry));
     n1.start();
     out.clear();
   }
@@ -68,6 +71,8 @@ class MembershipPeerTest {
     n1.receive(n2.app(3), "eth0");
     assertThat(logs.lines()).contains("WARN: 1 lost packet(s) for [n2] [1:3]");
     assertThat(n1.missingFrom("n2")).containsExactly(2L);
+    assertThat(registry.counter("heartbeat.packets.lost").count()).isEqualTo(1.0);
+    assertThat(registry.counter("heartbeat.heartbeats.received").count()).isEqualTo(1.0);
 
     advance(49);
     assertThat(sent("NS_rexmit")).isEmpty();
@@ -149,6 +154,7 @@ class MembershipPeerTest {
     n1.receive(n2.stamp(Message.builder().add("t", "NS_nak_rexmit").add("firstseq", "2")
         .add("dest", "n1").add("info", "seqno too low").build()), "eth0");
     assertThat(logs.lines()).contains("ERROR: Irretrievably lost packet: node n2 seq 2");
+    assertThat(registry.counter("heartbeat.packets.irretrievable").count()).isEqualTo(1.0);
     assertThat(n1.missingFrom("n2")).isEmpty();
     advance(1000);
     assertThat(sent("NS_rexmit")).isEmpty();

@@ -1,6 +1,7 @@
 package org.jheartbeat.membership;
 
 import java.time.Duration;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -34,6 +35,7 @@ final class SimCluster {
   int jitterMs;
   final List<DropRule> rules = new ArrayList<>();
   final Map<String, Membership> engines = new LinkedHashMap<>();
+  final Map<String, SimpleMeterRegistry> registries = new LinkedHashMap<>();
   final Map<String, HaCf> configs = new HashMap<>();
   final Map<String, List<Message>> sent = new HashMap<>();
   final Map<String, List<Message>> delivered = new HashMap<>();
@@ -71,7 +73,8 @@ final class SimCluster {
     };
     Membership m = new Membership(cf, new LocalIdentity(name, TestConfigs.uuidOf(name), generation),
         clock, nodeScheduler, msg -> transmit(name, msg), () -> "0.30 0.17 0.07 1/95 8815",
-        new Random(random.nextLong()), listener);
+        new Random(random.nextLong()), listener,
+        new MembershipMetrics(registries.computeIfAbsent(name, n -> new SimpleMeterRegistry())));
     engines.put(name, m);
     configs.put(name, cf);
     return m;

@@ -98,7 +98,7 @@ class BuiltinIpaddrIT {
     Files.createDirectories(dir.resolve("resource.d"));
     Files.createDirectories(dir.resolve("init.d"));
     GroupRunner runner = new GroupRunner(new ScriptLookup(dir.resolve("resource.d"), dir.resolve("init.d")),
-        inN1, loop, Runnable::run, GroupRunner.Options.DEFAULTS);
+        inN1, loop, Runnable::run, GroupRunner.Options.DEFAULTS, new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
     ResourceSpec spec = new ResourceSpec("IPaddr::" + VIP, "IPaddr", List.of(VIP));
     ResourceGroup group = new ResourceGroup("node1", List.of(spec), 1);
     ResourceAgent agent = runner.agentFor(spec);

@@ -36,6 +36,7 @@ import org.slf4j.LoggerFactory;
  * {@code Resource is stopped}). Retries run 20 ms apart on a real event loop.
  */
 class GroupRunnerTest {
+  private final io.micrometer.core.instrument.simple.SimpleMeterRegistry registry = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
   @TempDir
   Path dir;
 
@@ -70,7 +71,7 @@ class GroupRunnerTest {
   }
 
   private GroupRunner runnerWith(GroupRunner.Options options) {
-    return new GroupRunner(new ScriptLookup(resourceD, initD), processes, loop, Runnable::run, options);
+    return new GroupRunner(new ScriptLookup(resourceD, initD), processes, loop, Runnable::run, options, registry);
   }
 
   /** A fake agent; {@code extra} runs first and may exit early ({@code $last} is the operation). */
@@ -194,6 +195,13 @@ class GroupRunnerTest {
     assertThat(logs.lines()).contains(
         "ERROR: Resource script for r2 start failed: exit 1: partial | boom",
         "CRIT: Giving up resources due to failure of r2");
+    assertThat(registry.counter("heartbeat.agent.failures", "agent", "r2", "operation", "start", "result", "failed")
+        .count()).isEqualTo(1.0);
+    assertThat(registry.find("heartbeat.agent.failures").tag("agent", "r1").counters()).isEmpty();
+    assertThat(registry.timer("heartbeat.agent.duration", "agent", "r1", "operation", "start", "result", "success")
+        .count()).isEqualTo(1);
+    assertThat(registry.timer("heartbeat.agent.duration", "agent", "r3", "operation", "stop", "result", "success")
+        .count()).isEqualTo(1);
   }
 
   @Test
@@ -272,7 +280,7 @@ class GroupRunnerTest {
         posted.add(r);
       }
       handedOver.complete(null);
-    }, GroupRunner.Options.DEFAULTS);
+    }, GroupRunner.Options.DEFAULTS, registry);
     CompletableFuture<GroupOutcome> outcome = new CompletableFuture<>();
     runner.start(group("r1"), outcome::complete);
     handedOver.get(30, TimeUnit.SECONDS);

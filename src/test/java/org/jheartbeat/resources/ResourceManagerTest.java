@@ -16,6 +16,8 @@ import org.junit.jupiter.api.Test;
 
 /** One ResourceManager driven by hand-built peer messages; its own messages are looped back. */
 class ResourceManagerTest {
+  private final io.micrometer.core.instrument.simple.SimpleMeterRegistry registry = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+  private final List<String> groupEdges = new java.util.ArrayList<>();
   private LogCapture logs;
   private final List<Message> sent = new ArrayList<>();
   private final List<String> ran = new ArrayList<>();
@@ -60,7 +62,7 @@ class ResourceManagerTest {
           Message own = m.with("src", "n1");
           sent.add(own);
           rm.onMessage(own); // Heartbeat processes its own messages (wire §7.5)
-        });
+        }, registry, (group, from, to, reason) -> groupEdges.add(group + " " + from.text() + " -> " + to.text()));
   }
 
   private static Message peer(String... kv) {
@@ -175,6 +177,9 @@ class ResourceManagerTest {
     assertThat(ran).containsExactly("start IPaddr::10.0.0.10", "start IPaddr::10.0.0.11");
     assertThat(sent).filteredOn(m -> "mach_down".equals(m.get("info").orElse("")))
         .singleElement().satisfies(m -> assertThat(names(m)).containsExactly("t", "rsc_hold", "info", "src"));
+    assertThat(registry.counter("heartbeat.failovers", "cause", "dead").count()).isEqualTo(1.0);
+    assertThat(registry.timer("heartbeat.failover.duration").count()).isEqualTo(1);
+    assertThat(groupEdges).filteredOn(e -> e.endsWith("starting -> running")).hasSize(2);
   }
 
   @Test

@@ -194,9 +194,9 @@ final class RmSim {
     };
     Membership m = new Membership(cf(name), new LocalIdentity(name, uuidOf(name), ++generation),
         clock, ns, msg -> transmit(name, msg), () -> "0.00 0.00 0.00 1/1 1", new Random(7),
-        listener);
+        listener, new org.jheartbeat.membership.MembershipMetrics(new io.micrometer.core.instrument.simple.SimpleMeterRegistry()));
     rm[0] = new ResourceManager(cf(name), res, new FakeActions(name, ns), Fencer.NO_DEVICE, clock,
-        ns, m::send);
+        ns, m::send, new io.micrometer.core.instrument.simple.SimpleMeterRegistry(), GroupListener.NONE);
     engines.put(name, m);
     managers.put(name, rm[0]);
     as(name, m::start);
