@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
       DirectivesCommand.class,
       DecodeCommand.class,
       DaemonCommand.class,
+      DemoCommand.class,
       ServiceCommands.Start.class,
       ServiceCommands.Stop.class,
       ServiceCommands.Status.class,

@@ -84,6 +84,7 @@ public final class HeartbeatDaemon {
   private final List<Medium> media = new ArrayList<>();
   private BadPackets badPackets;
   private ControlServer control;
+  private org.jheartbeat.resources.WebSites webSites;
 
   private HeartbeatDaemon(DaemonOptions options) {
     this.options = options;
@@ -171,9 +172,10 @@ public final class HeartbeatDaemon {
     loop = new EventLoop(clock, Duration.ofMillis(Math.max(100, haCf.timing().keepaliveMs())));
     loop.start();
     processes = new SystemProcessRunner();
+    webSites = new org.jheartbeat.resources.WebSites(new JdkPageServer(), haCf.localNode());
     GroupRunner groups = new GroupRunner(config.paths().scripts(), processes, loop, loop::post,
         GroupRunner.Options.DEFAULTS.withScriptEnv(scriptEnvironment(haCf))
-            .withPreferBuiltinIpaddr(options.builtinIpaddr()));
+            .withPreferBuiltinIpaddr(options.builtinIpaddr()).withWebSites(webSites));
     sweepStaleGroups(groups);
     resources = new ResourceManager(haCf, config.haResources(), groups, Fencer.NO_DEVICE, clock, loop,
         message -> membership.send(message));
@@ -188,7 +190,7 @@ public final class HeartbeatDaemon {
   private void startNode(HaCf haCf) throws IOException {
     long generation = GenerationFile.next(options.stateDir(), haCf.protocol().hbgenmethod(), clock.wallMillis() / 1000);
     byte[] uuid = UuidFile.load(options.stateDir(), haCf.protocol().uuidfrom(), haCf.localNode());
-    receivers = new UdpReceivers();
+    receivers = new UdpReceivers(bindAddress());
     media.addAll(Media.of(haCf, receivers));
     Transmitter transmitter = new Transmitter(media, auth,
         haCf.protocol().msgfmt().equals("netstring") ? Authenticator.MsgFormat.NETSTRING : Authenticator.MsgFormat.CLASSIC);
@@ -213,6 +215,14 @@ public final class HeartbeatDaemon {
       m.open(this::received);
     }
     loop.post(membership::start);
+  }
+
+  /** {@code --bind-address}: the media's local address, or null for the wildcard (Heartbeat's). */
+  private java.net.InetAddress bindAddress() throws IOException {
+    if (options.bindAddress().isEmpty()) {
+      return null;
+    }
+    return java.net.InetAddress.getByName(options.bindAddress().get());
   }
 
   private void sweepStaleGroups(GroupRunner groups) throws IOException {
@@ -368,6 +378,9 @@ public final class HeartbeatDaemon {
     }
     if (processes != null) {
       processes.close();
+    }
+    if (webSites != null) {
+      webSites.close();
     }
   }
 }
