@@ -48,26 +48,33 @@ final class Scenario {
 
   void run() throws Failed, InterruptedException, java.io.IOException {
     long t0 = System.nanoTime();
-    terminal.say("==> Step 1: start both nodes (jheartbeat daemon x2) and wait for the service");
-    for (DemoNode n : nodes) {
-      n.start();
-      terminal.say("    started " + n.name + " (pid " + n.pid() + ") on " + n.address);
-    }
-    for (DemoNode n : nodes) {
-      if (!n.awaitAnswering(deadline(30))) {
-        throw new Failed(n.name + " did not start; see " + n.console() + " and " + n.log());
-      }
+    DemoNode first = nodes.get(0);
+    terminal.say("==> Step 1: start " + first.name + " (jheartbeat daemon); alone, it takes the service after initdead");
+    first.start();
+    terminal.say("    started " + first.name + " (pid " + first.pid() + ") on " + first.address);
+    if (!first.awaitAnswering(deadline(30))) {
+      throw new Failed(first.name + " did not start; see " + first.console() + " and " + first.log());
     }
     probe.start();
     probe.mark();
     String active = probe.awaitAnyAnswer(deadline(30))
         .orElseThrow(() -> new Failed("no node served " + probe.url() + " within 30 s; see the logs"));
     long served = (System.nanoTime() - t0) / 1_000_000;
-    terminal.say("    " + active + " serves " + probe.url() + " (" + served + " ms after start)");
-    steps.add(new Step("start both nodes", active + " serves after " + served + " ms", -1, 0));
+    terminal.say("    " + active + " serves " + probe.url() + " (" + served + " ms after its start)");
+    for (DemoNode n : nodes.subList(1, nodes.size())) {
+      n.start();
+      terminal.say("    started " + n.name + " (pid " + n.pid() + ") on " + n.address + "; it joins as standby");
+      if (!n.awaitAnswering(deadline(30))) {
+        throw new Failed(n.name + " did not start; see " + n.console() + " and " + n.log());
+      }
+    }
+    steps.add(new Step("start the cluster", active + " serves after " + served + " ms", -1, 0));
     DemoNode crashed = node(active);
     DemoNode other = nodes.stream().filter(n -> n != crashed).findFirst().orElseThrow();
     awaitActive(other, crashed.name, 20);
+    awaitActive(crashed, other.name, 20);
+    settle(1_000);
+    terminal.say("    both nodes active; " + probe.answerer().orElse("nobody") + " serves");
 
     pause("crash " + crashed.name);
     terminal.say("==> Step 2: crash " + crashed.name + ": kill -9 " + crashed.pid()
