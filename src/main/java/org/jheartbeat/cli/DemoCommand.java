@@ -39,11 +39,18 @@ final class DemoCommand implements Callable<Integer> {
   @Option(names = "--netns", description = "Root only: run the nodes in network namespaces with a real floating address and lighttpd.")
   boolean netns;
 
+  @Option(names = "--client", hidden = true, paramLabel = "ADDRESS:PORT",
+      description = "Internal (--netns): be the client in its namespace, one line per request.")
+  String client;
+
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
+    if (client != null) {
+      return NetnsDemo.client(client, durationSeconds, out);
+    }
     boolean terminal = System.console() != null;
     DemoSettings settings = new DemoSettings(!noPause && terminal, durationSeconds, keepLogs, terminal, out,
         new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));

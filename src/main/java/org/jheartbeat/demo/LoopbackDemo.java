@@ -45,7 +45,17 @@ public final class LoopbackDemo {
     Runtime.getRuntime().addShutdownHook(hook);
     try {
       setUp();
-      Scenario scenario = new Scenario(settings, terminal, probe, nodes, deadline);
+      Scenario scenario = new Scenario(settings, terminal, probe, nodes, new Topology() {
+        @Override
+        public String crashText(DemoNode node) {
+          return "kill -9 " + node.pid() + " (its daemon, and the web server inside it)";
+        }
+
+        @Override
+        public void crash(DemoNode node) throws InterruptedException {
+          node.kill();
+        }
+      }, deadline);
       scenario.run();
       Summary.print(terminal, probe.url(), scenario.steps());
       return 0;

@@ -28,13 +28,16 @@ final class Scenario {
   private final Terminal terminal;
   private final WebProbe probe;
   private final List<DemoNode> nodes;
+  private final Topology topology;
   private final long deadlineNanos;
   private final List<Step> steps = new ArrayList<>();
   private final BlockingQueue<String> typed = new LinkedBlockingQueue<>();
   private Thread reader;
   private volatile boolean stdinClosed;
 
-  Scenario(DemoSettings settings, Terminal terminal, WebProbe probe, List<DemoNode> nodes, long deadlineNanos) {
+  Scenario(DemoSettings settings, Terminal terminal, WebProbe probe, List<DemoNode> nodes, Topology topology,
+      long deadlineNanos) {
+    this.topology = topology;
     this.settings = settings;
     this.terminal = terminal;
     this.probe = probe;
@@ -77,11 +80,10 @@ final class Scenario {
     terminal.say("    both nodes active; " + probe.answerer().orElse("nobody") + " serves");
 
     pause("crash " + crashed.name);
-    terminal.say("==> Step 2: crash " + crashed.name + ": kill -9 " + crashed.pid()
-        + " (its daemon, and the web server inside it)");
+    terminal.say("==> Step 2: crash " + crashed.name + ": " + topology.crashText(crashed));
     probe.mark();
     long killed = System.nanoTime();
-    crashed.kill();
+    topology.crash(crashed);
     if (!probe.awaitAnswerFrom(other.name, deadline(30))) {
       throw new Failed(other.name + " did not take over within 30 s; see " + other.log());
     }
@@ -94,6 +96,7 @@ final class Scenario {
     pause("restart " + crashed.name);
     terminal.say("==> Step 3: restart " + crashed.name + "; it rejoins holding nothing (auto_failback off)");
     probe.mark();
+    topology.revive(crashed);
     crashed.start();
     terminal.say("    started " + crashed.name + " (pid " + crashed.pid() + ")");
     if (!crashed.awaitAnswering(deadline(30))) {

@@ -20,9 +20,15 @@ final class WebProbe implements AutoCloseable {
   private static final int CONNECT_TIMEOUT_MS = 200;
   private static final int READ_TIMEOUT_MS = 400;
 
+  /** Where answers come from: one request per call, paced by the source. Empty: no answer. */
+  interface Source {
+    Optional<String> next() throws InterruptedException;
+  }
+
   private final String address;
   private final int port;
   private final Terminal terminal;
+  private final Source source;
   private final Thread thread;
   private volatile boolean running = true;
 
@@ -35,10 +41,17 @@ final class WebProbe implements AutoCloseable {
   private long stepFailed;
   private long downSinceNanos;
 
+  /** A client in this process, asking every {@value #INTERVAL_MS} ms. */
   WebProbe(String address, int port, Terminal terminal) {
+    this(address, port, terminal, null);
+  }
+
+  /** A client whose answers come from {@code source} (e.g. a client in another namespace). */
+  WebProbe(String address, int port, Terminal terminal, Source source) {
     this.address = address;
     this.port = port;
     this.terminal = terminal;
+    this.source = source != null ? source : this::askPaced;
     this.thread = new Thread(this::loop, "demo-client");
     this.thread.setDaemon(true);
   }
@@ -100,18 +113,26 @@ final class WebProbe implements AutoCloseable {
 
   private void loop() {
     while (running) {
-      long began = System.nanoTime();
-      Optional<String> node = ask();
-      record(node, System.nanoTime());
-      long sleep = INTERVAL_MS - (System.nanoTime() - began) / 1_000_000;
-      if (sleep > 0) {
-        try {
-          Thread.sleep(sleep);
-        } catch (InterruptedException e) {
-          return;
+      try {
+        Optional<String> node = source.next();
+        if (running) {
+          record(node, System.nanoTime());
         }
+      } catch (InterruptedException e) {
+        return;
       }
     }
+  }
+
+  /** One request, then a pause so that requests start every {@value #INTERVAL_MS} ms. */
+  Optional<String> askPaced() throws InterruptedException {
+    long began = System.nanoTime();
+    Optional<String> node = ask();
+    long sleep = INTERVAL_MS - (System.nanoTime() - began) / 1_000_000;
+    if (sleep > 0) {
+      Thread.sleep(sleep);
+    }
+    return node;
   }
 
   private void record(Optional<String> node, long now) {
