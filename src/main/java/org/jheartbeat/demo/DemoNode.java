@@ -117,6 +117,19 @@ final class DemoNode {
         .map(ControlClient.Line::text).orElse("?");
   }
 
+  /** This node's resource manager state ({@code jheartbeat status --json}: resources.state), or "?". */
+  String resourceState() {
+    return request("status", List.of())
+        .flatMap(r -> r.lines().stream().filter(l -> !l.error()).findFirst())
+        .map(l -> {
+          try {
+            return org.jheartbeat.api.StatusJson.read(l.text()).resources().state();
+          } catch (IOException | RuntimeException e) {
+            return "?";
+          }
+        }).orElse("?");
+  }
+
   /** The crash: SIGKILL, then wait (bounded) until the process is gone. */
   void kill() throws InterruptedException {
     if (process != null) {

@@ -90,7 +90,7 @@ final class Scenario {
     long takeover = (System.nanoTime() - killed) / 1_000_000;
     terminal.say("    takeover: " + other.name + " serves " + takeover + " ms after the kill; client outage "
         + probe.stepOutageMs() + " ms (" + probe.stepFailed() + " failed requests)");
-    steps.add(new Step("crash " + crashed.name + " (kill -9)", other.name + " took over", probe.stepOutageMs(),
+    steps.add(new Step("crash " + crashed.name, other.name + " took over", probe.stepOutageMs(),
         probe.stepFailed()));
 
     pause("restart " + crashed.name);
@@ -104,17 +104,21 @@ final class Scenario {
     }
     awaitActive(other, crashed.name, 30);
     awaitActive(crashed, other.name, 30);
-    settle(1_000);
-    terminal.say("    " + crashed.name + " is active again; " + probe.answerer().orElse("nobody") + " still serves"
-        + "; client outage " + probe.stepOutageMs() + " ms");
+    long rejoined = System.nanoTime();
+    terminal.say("    " + crashed.name + " is active again; " + probe.answerer().orElse("nobody") + " still serves");
+    // hb_standby is refused while either side is "in flux" (Heartbeat's 10 s resource timer).
+    awaitStable(crashed, 30);
+    awaitStable(other, 30);
+    terminal.say("    both resource managers stable " + (System.nanoTime() - rejoined) / 1_000_000
+        + " ms later; client outage during the rejoin " + probe.stepOutageMs() + " ms");
     steps.add(new Step("restart " + crashed.name, crashed.name + " rejoined, " + other.name + " kept serving",
         probe.stepOutageMs(), probe.stepFailed()));
 
     pause("move the service back with hb_standby on " + other.name);
     terminal.say("==> Step 4: hb_standby on " + other.name + "   (bin/hb_standby --run-dir " + other.runDir() + ")");
     probe.mark();
-    long asked = System.nanoTime();
     standby(other);
+    long asked = System.nanoTime();
     if (!probe.awaitAnswerFrom(crashed.name, deadline(30))) {
       throw new Failed(crashed.name + " did not take the service back within 30 s; see " + crashed.log());
     }
@@ -141,6 +145,17 @@ final class Scenario {
       Thread.sleep(250);
     }
     throw new Failed("hb_standby on " + on.name + " was refused: " + last);
+  }
+
+  private void awaitStable(DemoNode node, int seconds) throws Failed, InterruptedException {
+    long until = deadline(seconds);
+    while (System.nanoTime() < until) {
+      if (node.resourceState().equals("stable")) {
+        return;
+      }
+      Thread.sleep(100);
+    }
+    throw new Failed(node.name + "'s resource manager did not become stable; see " + node.log());
   }
 
   private void awaitActive(DemoNode observer, String node, int seconds) throws Failed, InterruptedException {
