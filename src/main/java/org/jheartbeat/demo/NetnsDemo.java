@@ -107,12 +107,15 @@ public final class NetnsDemo {
   }
 
   private void setUp() throws IOException {
-    for (String ns : List.of(SW, NODES[0][1], NODES[1][1], CLIENT)) {
-      if (run("ip", "netns", "list").contains(ns + " ") || run("ip", "netns", "list").lines().anyMatch(l -> l.startsWith(ns))) {
-        terminal.say("removing " + ns + ", left over by an earlier demo");
-        killAll(ns);
-        run("ip", "netns", "delete", ns);
-      }
+    List<String> existing = run("ip", "netns", "list").lines().map(l -> l.split(" ")[0])
+        .filter(n -> List.of(SW, NODES[0][1], NODES[1][1], CLIENT).contains(n)).toList();
+    if (existing.stream().anyMatch(ns -> !run("ip", "netns", "pids", ns).isBlank())) {
+      throw new IOException("namespaces " + existing + " exist with processes in them: is another"
+          + " 'jheartbeat demo --netns' running? (if not: ip netns delete each of them)");
+    }
+    for (String ns : existing) {
+      terminal.say("removing " + ns + ", left empty by an earlier demo");
+      run("ip", "netns", "delete", ns);
     }
     dir = Files.createTempDirectory("jhb-demo-");
     terminal.say("jheartbeat demo --netns: the tutorial's two nodes in network namespaces " + PREFIX + "*");

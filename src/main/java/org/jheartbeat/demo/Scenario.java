@@ -56,19 +56,19 @@ final class Scenario {
     first.start();
     terminal.say("    started " + first.name + " (pid " + first.pid() + ") on " + first.address);
     if (!first.awaitAnswering(deadline(30))) {
-      throw new Failed(first.name + " did not start; see " + first.console() + " and " + first.log());
+      throw failed(first.name + " did not start; see " + first.console() + " and " + first.log());
     }
     probe.start();
     probe.mark();
     String active = probe.awaitAnyAnswer(deadline(30))
-        .orElseThrow(() -> new Failed("no node served " + probe.url() + " within 30 s; see the logs"));
+        .orElseThrow(() -> failed("no node served " + probe.url() + " within 30 s; see the logs"));
     long served = (System.nanoTime() - t0) / 1_000_000;
     terminal.say("    " + active + " serves " + probe.url() + " (" + served + " ms after its start)");
     for (DemoNode n : nodes.subList(1, nodes.size())) {
       n.start();
       terminal.say("    started " + n.name + " (pid " + n.pid() + ") on " + n.address + "; it joins as standby");
       if (!n.awaitAnswering(deadline(30))) {
-        throw new Failed(n.name + " did not start; see " + n.console() + " and " + n.log());
+        throw failed(n.name + " did not start; see " + n.console() + " and " + n.log());
       }
     }
     steps.add(new Step("start the cluster", active + " serves after " + served + " ms", -1, 0));
@@ -85,7 +85,7 @@ final class Scenario {
     long killed = System.nanoTime();
     topology.crash(crashed);
     if (!probe.awaitAnswerFrom(other.name, deadline(30))) {
-      throw new Failed(other.name + " did not take over within 30 s; see " + other.log());
+      throw failed(other.name + " did not take over within 30 s; see " + other.log());
     }
     long takeover = (System.nanoTime() - killed) / 1_000_000;
     terminal.say("    takeover: " + other.name + " serves " + takeover + " ms after the kill; client outage "
@@ -100,7 +100,7 @@ final class Scenario {
     crashed.start();
     terminal.say("    started " + crashed.name + " (pid " + crashed.pid() + ")");
     if (!crashed.awaitAnswering(deadline(30))) {
-      throw new Failed(crashed.name + " did not restart; see " + crashed.console() + " and " + crashed.log());
+      throw failed(crashed.name + " did not restart; see " + crashed.console() + " and " + crashed.log());
     }
     awaitActive(other, crashed.name, 30);
     awaitActive(crashed, other.name, 30);
@@ -120,7 +120,7 @@ final class Scenario {
     standby(other);
     long asked = System.nanoTime();
     if (!probe.awaitAnswerFrom(crashed.name, deadline(30))) {
-      throw new Failed(crashed.name + " did not take the service back within 30 s; see " + crashed.log());
+      throw failed(crashed.name + " did not take the service back within 30 s; see " + crashed.log());
     }
     long moved = (System.nanoTime() - asked) / 1_000_000;
     settle(300);
@@ -144,7 +144,7 @@ final class Scenario {
           .orElse("no answer");
       Thread.sleep(250);
     }
-    throw new Failed("hb_standby on " + on.name + " was refused: " + last);
+    throw failed("hb_standby on " + on.name + " was refused: " + last);
   }
 
   private void awaitStable(DemoNode node, int seconds) throws Failed, InterruptedException {
@@ -155,7 +155,7 @@ final class Scenario {
       }
       Thread.sleep(100);
     }
-    throw new Failed(node.name + "'s resource manager did not become stable; see " + node.log());
+    throw failed(node.name + "'s resource manager did not become stable; see " + node.log());
   }
 
   private void awaitActive(DemoNode observer, String node, int seconds) throws Failed, InterruptedException {
@@ -166,12 +166,12 @@ final class Scenario {
       }
       Thread.sleep(100);
     }
-    throw new Failed(observer.name + " does not see " + node + " active; see " + observer.log());
+    throw failed(observer.name + " does not see " + node + " active; see " + observer.log());
   }
 
   private DemoNode node(String name) throws Failed {
     return nodes.stream().filter(n -> n.name.equals(name)).findFirst()
-        .orElseThrow(() -> new Failed("the page names '" + name + "', which is not a demo node"));
+        .orElseThrow(() -> failed("the page names '" + name + "', which is not a demo node"));
   }
 
   private long deadline(int seconds) throws Failed {
@@ -179,6 +179,13 @@ final class Scenario {
       throw new Failed("the demo did not finish within --duration " + settings.durationSeconds() + " s");
     }
     return Math.min(deadlineNanos, System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds));
+  }
+
+  /** A step failed; says so when the cause is the --duration bound rather than the step's own limit. */
+  private Failed failed(String message) {
+    return new Failed(System.nanoTime() >= deadlineNanos
+        ? "the demo did not finish within --duration " + settings.durationSeconds() + " s (" + message + ")"
+        : message);
   }
 
   private void settle(long ms) throws InterruptedException {

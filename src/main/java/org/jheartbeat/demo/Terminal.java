@@ -13,6 +13,7 @@ final class Terminal {
   private final long startNanos = System.nanoTime();
   private String liveLine = "";
   private String lastChange = "";
+  private long lastDrawNanos;
 
   Terminal(PrintWriter out, boolean live) {
     this.out = out;
@@ -35,9 +36,14 @@ final class Terminal {
   synchronized void status(String change, String detail) {
     if (live) {
       liveLine = detail;
-      clearLive();
-      redrawLive();
-      out.flush();
+      long now = System.nanoTime();
+      // Redraw on a change at once, otherwise ten times a second: enough to watch the counters.
+      if (!change.equals(lastChange) || now - lastDrawNanos > 100_000_000L) {
+        lastDrawNanos = now;
+        clearLive();
+        redrawLive();
+        out.flush();
+      }
     } else if (!change.equals(lastChange)) {
       out.println("  [" + clock() + "] client: " + change);
       out.flush();
