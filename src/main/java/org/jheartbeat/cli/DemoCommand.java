@@ -17,13 +17,14 @@ import picocli.CommandLine.Spec;
 @Command(name = "demo", mixinStandardHelpOptions = true,
     header = "Run a two-node cluster locally and show a failover (no root needed).",
     description = {
-      "Starts two real jheartbeat daemons on loopback (demo1 on 127.0.0.11, demo2 on 127.0.0.12)",
-      "whose resource is the built-in web server jhbweb::127.0.0.100::8099, polls it as a client,",
-      "crashes the active node (kill -9), shows the takeover and the client's outage, restarts",
-      "the node, moves the service back with hb_standby, prints a summary and removes",
-      "everything it made (also on Ctrl-C).",
-      "--netns (root): the same in network namespaces jhb-demo-*, with a real floating address",
-      "(built-in IPaddr) and lighttpd started by an LSB script."
+      "Starts two real daemons on loopback (demo1 127.0.0.11, demo2 127.0.0.12)",
+      "whose resource is the built-in web server jhbweb::127.0.0.100::8099,",
+      "polls it as a client, crashes the active node (kill -9), shows the",
+      "takeover and the client's outage, restarts the node, moves the service",
+      "back with hb_standby, prints a summary and removes everything it made",
+      "(also on Ctrl-C). About 20 seconds with --no-pause.",
+      "--netns (root): the same in network namespaces jhb-demo-*, with a real",
+      "floating address (built-in IPaddr) and lighttpd run by an LSB script."
     })
 final class DemoCommand implements Callable<Integer> {
   @Option(names = "--no-pause", description = "Do not wait for Enter between steps (default: wait when stdin is a terminal).")
