@@ -52,9 +52,27 @@ final class DemoCommand implements Callable<Integer> {
     if (client != null) {
       return NetnsDemo.client(client, durationSeconds, out);
     }
-    boolean terminal = System.console() != null;
-    DemoSettings settings = new DemoSettings(!noPause && terminal, durationSeconds, keepLogs, terminal, out,
+    DemoSettings settings = new DemoSettings(!noPause && isTerminal(0), durationSeconds, keepLogs, isTerminal(1), out,
         new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
     return netns ? new NetnsDemo(settings).run() : new LoopbackDemo(settings).run();
+  }
+
+  /** Whether file descriptor 0 or 1 of this process is a terminal ({@code test -t}, which the JDK lacks). */
+  private static boolean isTerminal(int fd) {
+    try {
+      ProcessBuilder test = new ProcessBuilder("sh", "-c", "test -t " + fd);
+      if (fd == 0) {
+        test.redirectInput(ProcessBuilder.Redirect.INHERIT);
+      } else {
+        test.redirectOutput(ProcessBuilder.Redirect.INHERIT);
+      }
+      Process p = test.start();
+      return p.waitFor(5, java.util.concurrent.TimeUnit.SECONDS) && p.exitValue() == 0;
+    } catch (java.io.IOException e) {
+      return System.console() != null;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
   }
 }
