@@ -14,6 +14,7 @@ final class Terminal {
   private String liveLine = "";
   private String lastChange = "";
   private long lastDrawNanos;
+  private boolean ended;
 
   Terminal(PrintWriter out, boolean live) {
     this.out = out;
@@ -34,6 +35,9 @@ final class Terminal {
 
   /** The client's current state: {@code change} is what differs between states (answerer or none). */
   synchronized void status(String change, String detail) {
+    if (ended) {
+      return;
+    }
     if (live) {
       liveLine = detail;
       long now = System.nanoTime();
@@ -51,7 +55,9 @@ final class Terminal {
     lastChange = change;
   }
 
+  /** The client's state is no longer shown (the story is over: summary and cleanup follow). */
   synchronized void endLive() {
+    ended = true;
     clearLive();
     liveLine = "";
     out.flush();
