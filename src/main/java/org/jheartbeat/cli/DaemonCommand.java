@@ -33,10 +33,16 @@ public final class DaemonCommand implements Callable<Integer> {
           "without it the scripts are used when present."})
   boolean builtinIpaddr;
 
+  @Option(names = "--bind-address", paramLabel = "ADDR",
+      description = {"For demos and tests running several nodes on one host: receive (and send)",
+          "the UDP media's packets on this local address instead of the wildcard address, so",
+          "that each node's unicast reaches only it (e.g. 127.0.0.11 and 127.0.0.12 on lo)."})
+  String bindAddress;
+
   @Override
   public Integer call() {
     return HeartbeatDaemon.run(new DaemonOptions(options.configPaths(), options.nodeName(),
         options.stateDir, options.runDir, Optional.ofNullable(options.logFile),
-        Optional.ofNullable(options.debugFile), builtinIpaddr, "jheartbeat " + Version.current()));
+        Optional.ofNullable(options.debugFile), builtinIpaddr, Optional.ofNullable(bindAddress), "jheartbeat " + Version.current()));
   }
 }

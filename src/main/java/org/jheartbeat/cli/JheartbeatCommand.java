@@ -36,6 +36,7 @@ import picocli.CommandLine.Spec;
       DecodeCommand.class,
       PropagateCommand.class,
       DaemonCommand.class,
+      DemoCommand.class,
       ServiceCommands.Start.class,
       ServiceCommands.Stop.class,
       ServiceCommands.Status.class,

@@ -92,7 +92,8 @@ public final class ConfigDump {
   private static String describe(ScriptLocation where) {
     return switch (where.kind()) {
       case RESOURCE_D, INIT_D -> where.path().orElseThrow().toString();
-      case BUILTIN -> "built-in " + where.script() + " (no script installed)";
+      case BUILTIN -> where.script().equals(ScriptLookup.BUILTIN_WEB) ? "built-in " + where.script()
+          : "built-in " + where.script() + " (no script installed)";
       case MISSING -> "NOT FOUND on this node";
     };
   }

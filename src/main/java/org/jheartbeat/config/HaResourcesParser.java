@@ -131,12 +131,34 @@ public final class HaResourcesParser {
         return Optional.empty();
       }
     }
+    if (script.equals(ScriptLookup.BUILTIN_WEB)) {
+      Optional<String> bad = webArgumentProblem(args);
+      if (bad.isPresent()) {
+        problems.error(file, line, "resource '" + text + "': " + bad.get());
+        return Optional.empty();
+      }
+    }
     ScriptLocation where = scripts.locate(script);
     if (where.kind() == ScriptLocation.Kind.MISSING) {
       problems.warning(file, line, "resource script '" + script + "' is neither in " + scripts.resourceDir()
           + " nor in " + scripts.initDir() + " on this node: the group cannot start here");
     }
     return Optional.of(new ResourceSpec(text, script, args));
+  }
+
+  /** The built-in web resource's arguments: {@code jhbweb::ADDRESS::PORT}. */
+  private static Optional<String> webArgumentProblem(List<String> args) {
+    if (args.size() != 2) {
+      return Optional.of("jhbweb takes two arguments: jhbweb::ADDRESS::PORT (e.g. jhbweb::127.0.0.100::8099)");
+    }
+    if (!Lexical.isIpv4(args.get(0))) {
+      return Optional.of("'" + args.get(0) + "' is not an IPv4 address");
+    }
+    String port = args.get(1);
+    if (!port.matches("[0-9]{1,5}") || Integer.parseInt(port) < 1 || Integer.parseInt(port) > 65535) {
+      return Optional.of("port '" + port + "' is not a number from 1 to 65535");
+    }
+    return Optional.empty();
   }
 
   /** IPaddr's argument: {@code ADDRESS[/BITS[/INTERFACE[/BROADCAST]]]}. */

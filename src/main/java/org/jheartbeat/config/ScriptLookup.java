@@ -11,9 +11,16 @@ import java.util.Set;
  */
 public record ScriptLookup(Path resourceDir, Path initDir) {
   /** Scripts jheartbeat can run itself when no such script is installed. */
-  public static final Set<String> BUILTIN = Set.of("IPaddr", "IPaddr2");
+  public static final Set<String> BUILTIN_IPADDR = Set.of("IPaddr", "IPaddr2");
+  /** Resources that exist only built in (never a script): the demo web server. */
+  public static final String BUILTIN_WEB = "jhbweb";
+  /** Every resource name jheartbeat can run itself. */
+  public static final Set<String> BUILTIN = Set.of("IPaddr", "IPaddr2", BUILTIN_WEB);
 
   public ScriptLocation locate(String script) {
+    if (script.equals(BUILTIN_WEB)) {
+      return new ScriptLocation(script, ScriptLocation.Kind.BUILTIN, Optional.empty());
+    }
     Path inResourceDir = resourceDir.resolve(script);
     if (isExecutableFile(inResourceDir)) {
       return new ScriptLocation(script, ScriptLocation.Kind.RESOURCE_D, Optional.of(inResourceDir));

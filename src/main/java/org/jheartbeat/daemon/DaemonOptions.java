@@ -10,6 +10,8 @@ import org.jheartbeat.config.ConfigPaths;
  *
  * @param builtinIpaddr run IPaddr/IPaddr2 resources with jheartbeat's own address handling even
  *     where the resource scripts are installed
+ * @param bindAddress for demos and tests running several nodes on one host: the address the
+ *     UDP media receive on and send from, instead of the wildcard address (Heartbeat's way)
  */
 public record DaemonOptions(
     ConfigPaths configPaths,
@@ -19,4 +21,5 @@ public record DaemonOptions(
     Optional<Path> logFile,
     Optional<Path> debugFile,
     boolean builtinIpaddr,
+    Optional<String> bindAddress,
     String version) {}

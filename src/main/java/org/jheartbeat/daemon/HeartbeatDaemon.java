@@ -37,6 +37,7 @@ import org.jheartbeat.resources.ControlOutcome;
 import org.jheartbeat.resources.Fencer;
 import org.jheartbeat.resources.GroupRunner;
 import org.jheartbeat.resources.ResourceManager;
+import org.jheartbeat.resources.WebSites;
 import org.jheartbeat.wire.Message;
 import org.jheartbeat.platform.LoadAverage;
 import org.jheartbeat.platform.SdNotify;
@@ -93,6 +94,7 @@ public final class HeartbeatDaemon {
   private HttpApi http;
   private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private TransitionLog transitions;
+  private WebSites webSites;
 
   private HeartbeatDaemon(DaemonOptions options) {
     this.options = options;
@@ -184,9 +186,10 @@ public final class HeartbeatDaemon {
     loop = new EventLoop(clock, Duration.ofMillis(Math.max(100, haCf.timing().keepaliveMs())));
     loop.start();
     processes = new SystemProcessRunner();
+    webSites = new WebSites(new JdkPageServer(), haCf.localNode());
     GroupRunner groups = new GroupRunner(config.paths().scripts(), processes, loop, loop::post,
         GroupRunner.Options.DEFAULTS.withScriptEnv(scriptEnvironment(haCf))
-            .withPreferBuiltinIpaddr(options.builtinIpaddr()), registry);
+            .withPreferBuiltinIpaddr(options.builtinIpaddr()).withWebSites(webSites), registry);
     sweepStaleGroups(groups);
     resources = new ResourceManager(haCf, config.haResources(), groups, Fencer.NO_DEVICE, clock, loop,
         message -> membership.send(message), registry,
@@ -204,7 +207,7 @@ public final class HeartbeatDaemon {
   private void startNode(HaCf haCf) throws IOException {
     long generation = GenerationFile.next(options.stateDir(), haCf.protocol().hbgenmethod(), clock.wallMillis() / 1000);
     byte[] uuid = UuidFile.load(options.stateDir(), haCf.protocol().uuidfrom(), haCf.localNode());
-    receivers = new UdpReceivers();
+    receivers = new UdpReceivers(bindAddress());
     media.addAll(Media.of(haCf, receivers));
     Transmitter transmitter = new Transmitter(media, auth,
         haCf.protocol().msgfmt().equals("netstring") ? Authenticator.MsgFormat.NETSTRING : Authenticator.MsgFormat.CLASSIC);
@@ -235,6 +238,14 @@ public final class HeartbeatDaemon {
       m.open(this::received);
     }
     loop.post(membership::start);
+  }
+
+  /** {@code --bind-address}: the media's local address, or null for the wildcard (Heartbeat's). */
+  private java.net.InetAddress bindAddress() throws IOException {
+    if (options.bindAddress().isEmpty()) {
+      return null;
+    }
+    return java.net.InetAddress.getByName(options.bindAddress().get());
   }
 
   private void sweepStaleGroups(GroupRunner groups) throws IOException {
@@ -394,6 +405,9 @@ public final class HeartbeatDaemon {
     }
     if (processes != null) {
       processes.close();
+    }
+    if (webSites != null) {
+      webSites.close();
     }
   }
 }

@@ -34,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * never reboots; the next CRIT line says so), stopped → a WARN (not LSB-compliant) and the stop
  * counts as done. status: the first resource's status. A resource runs through its script
  * (resource.d, then init.d); {@code IPaddr}/{@code IPaddr2} through {@link BuiltinIpaddr} when
- * no script exists or when {@code preferBuiltinIpaddr} is set. Calls are queued and run one at a
+ * no script exists or when {@code preferBuiltinIpaddr} is set; {@code jhbweb} always through
+ * {@link BuiltinWeb}. Calls are queued and run one at a
  * time; outcomes are handed to {@code callbacks} (the daemon passes the event loop's post).
  */
 public final class GroupRunner implements GroupActions {
@@ -42,28 +43,33 @@ public final class GroupRunner implements GroupActions {
 
   /** Tunables; {@link #DEFAULTS} are Heartbeat's (1 s × 10 stop retries) with start/stop 60 s, status 20 s. */
   public record Options(AgentTimeouts timeouts, boolean preferBuiltinIpaddr, Duration stopRetryInterval,
-      int stopRetries, Map<String, String> scriptEnv) {
+      int stopRetries, Map<String, String> scriptEnv, WebSites webSites) {
     public static final Options DEFAULTS =
-        new Options(AgentTimeouts.DEFAULTS, false, Duration.ofSeconds(1), 10, Map.of());
+        new Options(AgentTimeouts.DEFAULTS, false, Duration.ofSeconds(1), 10, Map.of(), WebSites.NONE);
 
     public Options {
       scriptEnv = Map.copyOf(scriptEnv);
     }
 
     public Options withPreferBuiltinIpaddr(boolean prefer) {
-      return new Options(timeouts, prefer, stopRetryInterval, stopRetries, scriptEnv);
+      return new Options(timeouts, prefer, stopRetryInterval, stopRetries, scriptEnv, webSites);
     }
 
     public Options withTimeouts(AgentTimeouts t) {
-      return new Options(t, preferBuiltinIpaddr, stopRetryInterval, stopRetries, scriptEnv);
+      return new Options(t, preferBuiltinIpaddr, stopRetryInterval, stopRetries, scriptEnv, webSites);
     }
 
     public Options withStopRetries(Duration interval, int retries) {
-      return new Options(timeouts, preferBuiltinIpaddr, interval, retries, scriptEnv);
+      return new Options(timeouts, preferBuiltinIpaddr, interval, retries, scriptEnv, webSites);
+    }
+
+    /** Where the built-in {@code jhbweb} resources are served (the daemon's page server). */
+    public Options withWebSites(WebSites sites) {
+      return new Options(timeouts, preferBuiltinIpaddr, stopRetryInterval, stopRetries, scriptEnv, sites);
     }
 
     public Options withScriptEnv(Map<String, String> env) {
-      return new Options(timeouts, preferBuiltinIpaddr, stopRetryInterval, stopRetries, env);
+      return new Options(timeouts, preferBuiltinIpaddr, stopRetryInterval, stopRetries, env, webSites);
     }
   }
 
@@ -111,7 +117,10 @@ public final class GroupRunner implements GroupActions {
 
   /** The agent that runs {@code spec}: its script, the built-in IPaddr, or a missing-script stand-in. */
   public ResourceAgent agentFor(ResourceSpec spec) {
-    boolean builtinName = ScriptLookup.BUILTIN.contains(spec.script());
+    if (spec.script().equals(BuiltinWeb.NAME)) {
+      return new BuiltinWeb(spec, options.webSites());
+    }
+    boolean builtinName = ScriptLookup.BUILTIN_IPADDR.contains(spec.script());
     if (builtinName && options.preferBuiltinIpaddr()) {
       return new BuiltinIpaddr(spec, runner, arp, options.timeouts());
     }

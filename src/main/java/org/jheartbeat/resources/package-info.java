@@ -15,7 +15,8 @@
  * never reboots) and status (the first resource). Each resource is a {@link
  * org.jheartbeat.resources.ResourceAgent}: a {@link org.jheartbeat.resources.ScriptAgent} for a
  * script in {@code resource.d} or init.d, or {@link org.jheartbeat.resources.BuiltinIpaddr} for
- * {@code IPaddr}/{@code IPaddr2}. Commands go through {@link
+ * {@code IPaddr}/{@code IPaddr2}, or {@link org.jheartbeat.resources.BuiltinWeb} for the built-in web
+ * resource {@code jhbweb::ADDRESS::PORT} (demos, tests). Commands go through {@link
  * org.jheartbeat.platform.ProcessRunner} (argv lists, time limits, process-tree kill), delays
  * through the injected {@link org.jheartbeat.runtime.Scheduler}, and outcomes reach the event
  * loop through the {@link java.util.concurrent.Executor} the daemon passes in ({@code loop::post}).

@@ -81,7 +81,10 @@ public final class UcastMedium implements Medium {
     try {
       ch = DatagramChannel.open(StandardProtocolFamily.INET);
       ch.setOption(StandardSocketOptions.IP_TOS, IPTOS_LOWDELAY);
-      ch.bind(new InetSocketAddress(local.getAddress(), 0));
+      // Sent from the interface's address, or from the receive address when one is set
+      // (several nodes on one host: the peer then sees each node's own address).
+      InetAddress from = receivers.bindAddress() != null ? receivers.bindAddress() : local.getAddress();
+      ch.bind(new InetSocketAddress(from, 0));
       UdpSender s = new UdpSender(iface, ch, new InetSocketAddress(peerAddr, peerPort), counters);
       registration = receivers.register(listenPort, new UdpReceivers.Route(
           iface, sink, counters, peerAddr::equals, a -> Interfaces.onLink(subnets, a)));

@@ -50,6 +50,11 @@ public final class UdpReceivers implements AutoCloseable {
     this.bindAddress = bindAddress;
   }
 
+  /** The address the sockets bind, or null for the wildcard address. */
+  InetAddress bindAddress() {
+    return bindAddress;
+  }
+
   /**
    * One medium's claim on a port.
    *

@@ -262,4 +262,20 @@ class HaResourcesTest {
         "haresources:5: group key 'httpd' (the first resource) is already used by the group at line 4;"
             + " groups are known by their first resource, so it must be unique");
   }
+
+  @Test
+  void builtInWebResourceNeedsNoScriptAndChecksItsArguments() throws IOException {
+    Optional<HaResources> ok = parse("alpha jhbweb::127.0.0.100::8099\n");
+    assertThat(errors()).isEmpty();
+    assertThat(warnings()).isEmpty();
+    assertThat(ok.orElseThrow().groups().get(0).resources().get(0).args()).containsExactly("127.0.0.100", "8099");
+    assertThat(scripts.locate("jhbweb").kind()).isEqualTo(ScriptLocation.Kind.BUILTIN);
+
+    assertThat(parse("alpha jhbweb::127.0.0.100\n")).isEmpty();
+    assertThat(errors()).singleElement().asString().contains("jhbweb takes two arguments: jhbweb::ADDRESS::PORT");
+    assertThat(parse("alpha jhbweb::web.example::80\n")).isEmpty();
+    assertThat(errors()).singleElement().asString().contains("'web.example' is not an IPv4 address");
+    assertThat(parse("alpha jhbweb::127.0.0.100::65536\n")).isEmpty();
+    assertThat(errors()).singleElement().asString().contains("port '65536' is not a number from 1 to 65535");
+  }
 }

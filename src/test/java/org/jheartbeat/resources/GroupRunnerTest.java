@@ -313,4 +313,16 @@ class GroupRunnerTest {
     assertThat(preferring.agentFor(vip)).isInstanceOf(BuiltinIpaddr.class);
     assertThat(preferring.agentFor(spec("r1"))).isNotInstanceOf(BuiltinIpaddr.class);
   }
+
+  @Test
+  void jhbwebIsAlwaysTheBuiltinWebResourceEvenWhenAScriptOfThatNameExists() throws Exception {
+    agent("jhbweb");
+    ResourceSpec web = spec("jhbweb::127.0.0.100::8099");
+    assertThat(runner.agentFor(web)).isInstanceOf(BuiltinWeb.class);
+    // Without a page server (no daemon behind the runner) its start fails and gives the group up.
+    GroupOutcome outcome = start(group("jhbweb::127.0.0.100::8099"));
+    assertThat(outcome.ok()).isFalse();
+    assertThat(logs.lines()).contains("CRIT: Giving up resources due to failure of jhbweb::127.0.0.100::8099");
+    assertThat(calls()).isEmpty();
+  }
 }
