@@ -68,6 +68,7 @@ public final class Walkthrough implements AutoCloseable {
   private final NodeKind kind1;
   private final NodeKind kind2;
   private final Timing timing;
+  private final String autoFailback;
   private final Path logDir;
   private final TwoNodeLab lab;
   private final ClusterNode n1;
@@ -82,9 +83,23 @@ public final class Walkthrough implements AutoCloseable {
    * resource installed, and starts the client.
    */
   public Walkthrough(NodeKind kind1, NodeKind kind2, Timing timing, String prefix, Path logDir) {
+    this(kind1, kind2, timing, prefix, logDir, "off", "");
+  }
+
+  /**
+   * As {@link #Walkthrough(NodeKind, NodeKind, Timing, String, Path)} with ha.cf's
+   * {@code auto_failback} set to {@code autoFailback} ({@code on}, {@code off} or {@code legacy})
+   * and {@code extraHaresources} (whole lines, may be empty) appended to {@value #HARESOURCES};
+   * scripts the extra lines need are the caller's to install in the nodes' configuration
+   * directories before the nodes start.
+   */
+  public Walkthrough(NodeKind kind1, NodeKind kind2, Timing timing, String prefix, Path logDir,
+      String autoFailback, String extraHaresources) {
     this.kind1 = kind1;
     this.kind2 = kind2;
     this.timing = timing;
+    this.autoFailback = autoFailback;
+    String haresources = HARESOURCES + extraHaresources;
     this.logDir = logDir;
     TwoNodeLab l = null;
     ClusterNode a = null;
@@ -92,8 +107,8 @@ public final class Walkthrough implements AutoCloseable {
     try {
       Files.createDirectories(logDir);
       l = new TwoNodeLab(prefix, true, true, 694);
-      a = kind1.create(l, Slot.N1, N1, haCf(), AUTHKEYS, HARESOURCES);
-      b = kind2.create(l, Slot.N2, N2, haCf(), AUTHKEYS, HARESOURCES);
+      a = kind1.create(l, Slot.N1, N1, haCf(), AUTHKEYS, haresources);
+      b = kind2.create(l, Slot.N2, N2, haCf(), AUTHKEYS, haresources);
       Httpd.install(a);
       Httpd.install(b);
       client = VipClient.start(l, logDir.resolve("client.log"), CLIENT_MAX);
@@ -118,7 +133,7 @@ public final class Walkthrough implements AutoCloseable {
         + "initdead " + timing.initdead() + "\n"
         + "udpport 694\n"
         + "bcast eth1\n"
-        + "auto_failback off\n"
+        + "auto_failback " + autoFailback + "\n"
         + "node " + N1 + "\n"
         + "node " + N2 + "\n"
         + "ping " + TwoNodeLab.PING_NODE_IP + "\n";
@@ -290,23 +305,33 @@ public final class Walkthrough implements AutoCloseable {
 
   /** Whether the VIP is on the node's eth0. */
   public boolean vipOn(ClusterNode node) {
-    String out = lab.net().run(lab.ns(node.slot()), Duration.ofSeconds(10), "ip", "-4", "-o", "addr", "show", "dev",
-        "eth0").stdout();
-    return out.contains(" " + VipClient.VIP + "/");
+    return addressOn(node, VipClient.VIP);
   }
 
-  private void assertServedBy(ClusterNode owner, ClusterNode other) {
+  /** Whether IPv4 address {@code ip} is on the node's eth0. */
+  public boolean addressOn(ClusterNode node, String ip) {
+    String out = lab.net().run(lab.ns(node.slot()), Duration.ofSeconds(10), "ip", "-4", "-o", "addr", "show", "dev",
+        "eth0").stdout();
+    return out.contains(" " + ip + "/");
+  }
+
+  /** The timing the nodes run with. */
+  public Timing timing() {
+    return timing;
+  }
+
+  void assertServedBy(ClusterNode owner, ClusterNode other) {
     assertThat(vipOn(owner)).as("VIP on %s", owner.name()).isTrue();
     assertThat(vipOn(other)).as("VIP on %s", other.name()).isFalse();
     assertThat(client.lastAnswer()).as("client's last answer").contains(owner.name());
   }
 
   /** Lets the client poll another second (so that flips after a switch would be seen). */
-  private Instant settle() {
+  Instant settle() {
     return settle(Duration.ofSeconds(1));
   }
 
-  private Instant settle(Duration d) {
+  Instant settle(Duration d) {
     try {
       Thread.sleep(d.toMillis());
     } catch (InterruptedException e) {
@@ -316,7 +341,7 @@ public final class Walkthrough implements AutoCloseable {
     return Instant.now();
   }
 
-  private StepResult record(String step, Instant from, Instant to, String traceFigure) {
+  StepResult record(String step, Instant from, Instant to, String traceFigure) {
     StepResult r = new StepResult(step, client.outage(from, to), Duration.between(from, to).toMillis(), traceFigure);
     results.add(r);
     System.out.println("[Walkthrough] " + r);
@@ -324,22 +349,22 @@ public final class Walkthrough implements AutoCloseable {
     return r;
   }
 
-  private static void awaitStatus(ClusterNode node, String peer, String status, Duration atMost) {
+  static void awaitStatus(ClusterNode node, String peer, String status, Duration atMost) {
     Awaitility.await(node.name() + " sees " + peer + " " + status).atMost(atMost)
         .pollInterval(Duration.ofMillis(250)).pollDelay(Duration.ZERO)
         .until(() -> status.equals(node.nodeStatus(peer)));
   }
 
-  private void report(String what) {
+  void report(String what) {
     System.out.printf("[Walkthrough] %7d ms  %s%n", (System.nanoTime() - t0) / 1_000_000, what);
   }
 
   /** A position in a node's log: lines written after it. */
-  private static Mark mark(ClusterNode node) {
+  static Mark mark(ClusterNode node) {
     return new Mark(node, node.log().length());
   }
 
-  private record Mark(ClusterNode node, int offset) {
+  record Mark(ClusterNode node, int offset) {
     String since() {
       String log = node.log();
       return log.length() >= offset ? log.substring(offset) : log;
