@@ -187,7 +187,7 @@ class FailoverScenariosIT {
           FAILED_START_STANDBY.toSeconds() + 2);
       first.awaitLog("give up " + set + " HA resources \\(standby\\)", MARGIN);
       mo.await(Pattern.quote(first.name()) + " wants to go standby \\[" + set + "\\]", MARGIN);
-      mo.await("acquire " + set + " HA resources \\(standby\\)", MARGIN);
+      mo.await("standby: acquire \\[" + set + "\\] resources from " + Pattern.quote(first.name()), MARGIN);
       mo.await(crit, MARGIN);
       assertThat(Files.exists(failingLog(logDir, other))).as("the failing script ran on %s", other.name()).isTrue();
       awaitNoAddress(w, other, VIP2);

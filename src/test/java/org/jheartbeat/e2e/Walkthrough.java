@@ -24,7 +24,7 @@ import org.jheartbeat.e2e.TwoNodeLab.Slot;
  *
  * <ol>
  *   <li>{@link #nodeOneStartsAlone()}: orasrv1 declares orasrv2 dead after initdead and serves;
- *   <li>{@link #nodeTwoJoins()}: both active, nothing moves, no failed poll;
+ *   <li>{@link #nodeTwoJoins()}: both active, nothing moves, no outage ({@link #assertNoOutage});
  *   <li>{@link #gracefulStopOfNodeOne()}: orasrv2 takes over on the shutdown notice;
  *   <li>{@link #nodeOneRejoinsThenStandbyOnNodeTwo()}: no failback on rejoin, then
  *       {@code hb_standby} on orasrv2 hands everything to orasrv1;
