@@ -209,6 +209,18 @@ public final class JheartbeatNode implements ClusterNode {
         .requireSuccess(name + ": hb_standby " + set);
   }
 
+  /**
+   * Our {@code bin/hb_standby} or {@code bin/hb_takeover} ({@code tool}) with {@code set} inside the
+   * node's namespace, whatever its exit status (a refused request exits 1 and says why).
+   */
+  public Netns.Result resourceTool(String tool, String set) {
+    if (!tool.equals("hb_standby") && !tool.equals("hb_takeover")) {
+      throw new IllegalArgumentException(tool);
+    }
+    return lab.net().run(ns, CMD_TIMEOUT, home.resolve("bin").resolve(tool).toString(), "--run-dir",
+        runDir().toString(), set);
+  }
+
   @Override
   public String nodeStatus(String peer) {
     return clStatus("nodestatus", peer).stdout().strip();

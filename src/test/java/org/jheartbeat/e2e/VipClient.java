@@ -104,7 +104,9 @@ public final class VipClient implements AutoCloseable {
     }
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-    List<String> argv = List.of(java, "-Xmx32m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", cp,
+    // nice -n -10: on a loaded 2-core machine a daemon JVM starting beside the poller can delay a
+    // poll past its 100 ms timeout; the measurement is the cluster's outage, not CPU starvation
+    List<String> argv = List.of("nice", "-n", "-10", java, "-Xmx32m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", cp,
         VipPoller.class.getName(), url, Long.toString(interval.toMillis()), Long.toString(timeout.toMillis()),
         Long.toString(Math.max(1, maxDuration.toSeconds())), logFile.toAbsolutePath().toString());
     Path out = Path.of(logFile.toAbsolutePath() + ".out");

@@ -30,14 +30,20 @@
  *   <li>{@link org.jheartbeat.e2e.Walkthrough}: the tutorial's five steps for any pair of
  *       {@link org.jheartbeat.e2e.NodeKind}s, asserted from the client's view and the logs;
  *       {@link org.jheartbeat.e2e.RealWalkthroughIT} runs it with two real daemons
- *       (prefix {@code jhb-wk-}).</li>
+ *       (prefix {@code jhb-wk-}). Options: {@code auto_failback} value and extra haresources
+ *       lines; {@code assertNoOutage} puts runs of up to 3 timed-out polls down to machine load
+ *       where nothing moves.</li>
+ *   <li>{@link org.jheartbeat.e2e.FailoverScenariosIT} (prefix {@code jhb-fs-}): auto_failback on
+ *       (jheartbeat pair and real + jheartbeat), a resource whose start fails, a daemon killed
+ *       with its resources left running and restarted, a second hb_standby refused while in
+ *       flux.</li>
  * </ul>
  *
  * <p>Things that bite (see also /work/shared/NAMESPACE-NOTES.md): the link query is
  * {@code cl_status hblinkstatus}, not {@code linkstatus}; other worktrees run their own real
  * heartbeats in their own {@code jhb-*} namespaces at the same time, so "no heartbeat left" must be
  * checked per namespace (by netns inode), never machine-wide; each test class needs its own
- * namespace prefix ({@code jhb-e2e-}, {@code jhb-e2l-}, {@code jhb-wk-}) because {@code Netns} deletes leftovers of
+ * namespace prefix ({@code jhb-e2e-}, {@code jhb-e2l-}, {@code jhb-wk-}, {@code jhb-fw-}, {@code jhb-fs-}) because {@code Netns} deletes leftovers of
  * its prefix on construction; the holder must be checked to be in its own mount namespace before
  * any bind mount (a race would mount over the host's {@code /etc/ha.d}); {@code ip netns pids}
  * lists the holder too, so a node's kill9 must spare it while close() must not; lighttpd daemonises,
