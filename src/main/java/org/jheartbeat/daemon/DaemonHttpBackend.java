@@ -56,7 +56,7 @@ final class DaemonHttpBackend implements HttpBackend {
   @Override
   public ActionResult standby(String set) throws TimeoutException {
     return result(loop.call(() -> {
-      log.info("Going standby [{}] (HTTP API).", set);
+      log.info("hb_standby {} requested through the HTTP API", set);
       return standby.apply(set);
     }, CALL_TIMEOUT));
   }

@@ -301,10 +301,7 @@ public final class HeartbeatDaemon {
     try {
       return switch (tool) {
         case "cl_status" -> ClStatusResponder.answer(args, loop.call(this::clusterView, CALL_TIMEOUT));
-        case "hb_standby" -> outcome(loop.call(() -> {
-          log.info("Going standby [{}].", setOf(args));
-          return resources.standby(setOf(args));
-        }, CALL_TIMEOUT));
+        case "hb_standby" -> outcome(loop.call(() -> resources.standby(setOf(args)), CALL_TIMEOUT));
         case "hb_takeover" -> outcome(loop.call(() -> resources.takeover(setOf(args)), CALL_TIMEOUT));
         case "status" -> new ControlClient.Reply(List.of(new ControlClient.Line(false,
             StatusJson.write(loop.call(this::statusReport, CALL_TIMEOUT)))), 0);

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.jheartbeat.config.ResourceGroup;
-import org.jheartbeat.platform.logging.HbMarkers;
 import org.jheartbeat.runtime.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -140,9 +139,9 @@ final class ActionQueue {
         if (outcome.ok()) {
           transition(e, GroupState.RUNNING, op.reason());
         } else {
-          log.error(HbMarkers.CRIT, "Giving up resources due to failure of {}", e.group.key());
+          // GroupActions has already logged the CRIT line naming the failed resource and
+          // stopped the whole group (Heartbeat's takegroup gives the group up itself).
           transition(e, GroupState.FAILED, "start failed" + detail(outcome));
-          current.ops().addFirst(new Op(Kind.STOP, e.group, "start failed"));
           onStartFailure.accept(e.group);
         }
       }));

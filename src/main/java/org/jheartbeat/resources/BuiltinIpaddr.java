@@ -126,6 +126,7 @@ public final class BuiltinIpaddr implements ResourceAgent {
   }
 
   private CompletableFuture<AgentResult> stop(VipArgument arg) {
+    arp.cancel(arg.address());
     return list(Optional.empty(), timeouts.stop()).thenCompose(listing -> {
       if (listing.timedOut() || listing.exitCode() != 0) {
         return failed("stop", listing);

@@ -3,7 +3,10 @@ package org.jheartbeat.resources;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -45,6 +48,7 @@ public final class GratuitousArp {
 
   private final ProcessRunner runner;
   private final Scheduler scheduler;
+  private final Map<String, List<Scheduler.Cancellable>> pending = new ConcurrentHashMap<>();
   private final int count;
   private final Duration interval;
   private final AtomicReference<CompletableFuture<Flavor>> flavor = new AtomicReference<>();
@@ -70,16 +74,25 @@ public final class GratuitousArp {
       log.info("Sending {} gratuitous ARPs for {} on {}, {} ms apart", count, address, iface, interval.toMillis());
       AtomicBoolean warned = new AtomicBoolean();
       send(f, iface, address, 0, warned);
+      List<Scheduler.Cancellable> later = pending.computeIfAbsent(address, a -> new CopyOnWriteArrayList<>());
       for (int i = 1; i < count; i++) {
         int n = i;
         try {
-          scheduler.schedule(interval.multipliedBy(i), () -> send(f, iface, address, n, warned));
+          later.add(scheduler.schedule(interval.multipliedBy(i), () -> send(f, iface, address, n, warned)));
         } catch (RejectedExecutionException e) {
           log.debug("gratuitous ARP for {} cut short: {}", address, e.toString());
           return;
         }
       }
     });
+  }
+
+  /** Calls off the announcements still to come for {@code address}: it is being released. */
+  public void cancel(String address) {
+    List<Scheduler.Cancellable> later = pending.remove(address);
+    if (later != null) {
+      later.forEach(Scheduler.Cancellable::cancel);
+    }
   }
 
   /** The installed arping, detected once. */

@@ -10,7 +10,10 @@ import org.jheartbeat.config.ResourceGroup;
  * manager runs one action at a time, as Heartbeat does.
  */
 public interface GroupActions {
-  /** Starts the group left to right, each resource only if its status says stopped. */
+  /**
+   * Starts the group left to right, each resource only if its status says stopped. When a
+   * resource fails to start, the whole group is stopped again before the failure is reported.
+   */
   void start(ResourceGroup group, Consumer<GroupOutcome> done);
 
   /** Stops the group right to left; stopping a group that is not running succeeds. */

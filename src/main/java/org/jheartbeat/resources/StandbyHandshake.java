@@ -165,11 +165,12 @@ final class StandbyHandshake {
     switch (standby) {
       case OTHER -> {
         log.info("standby: acquire [{}] resources from {}", set, src);
-        log.info("acquire {} HA resources (standby).", set);
+        // The taker names the set from its own side, as the real daemon logs it.
+        log.info("acquire {} HA resources (standby).", set.seenByPeer());
         rm.runner.submit(ResourceManager.ops(ActionQueue.Kind.START, rm.groupsOf(src, set),
             "standby of " + src), () -> {
               rm.held = rm.held.plus(set.seenByPeer());
-              log.info("{} HA resource acquisition completed (standby).", set);
+              log.info("{} HA resource acquisition completed (standby).", set.seenByPeer());
               rm.out.accept(ResourceMessages.report(rm.held, true, null));
               rm.out.accept(ResourceMessages.askResources(set, "done"));
             });

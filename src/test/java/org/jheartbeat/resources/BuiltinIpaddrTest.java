@@ -97,6 +97,18 @@ class BuiltinIpaddrTest {
   }
 
   @Test
+  void stoppingTheAddressCallsOffTheAnnouncementsStillToCome() {
+    ScriptedProcessRunner runner = ip(LISTING);
+    BuiltinIpaddr vip = agent("192.168.21.1/24/eth0", runner, new GratuitousArp(runner, scheduler));
+    assertThat(vip.run(AgentOperation.START)).isCompletedWithValue(AgentResult.SUCCESS);
+    scheduler.advance(Duration.ofMillis(250));
+    assertThat(runner.callsOf("arping")).hasSize(3);
+    assertThat(vip.run(AgentOperation.STOP)).isCompletedWithValue(AgentResult.SUCCESS);
+    scheduler.advance(Duration.ofSeconds(10));
+    assertThat(runner.callsOf("arping")).hasSize(3);
+  }
+
+  @Test
   void stopDeletesTheAddressWhereItIsAndAnAbsentAddressIsAlreadyStopped() {
     ScriptedProcessRunner up = ip(WITH_VIP);
     assertThat(agent("192.168.21.1", up, new GratuitousArp(up, scheduler)).run(AgentOperation.STOP))

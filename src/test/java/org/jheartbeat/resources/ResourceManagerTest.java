@@ -212,8 +212,8 @@ class ResourceManagerTest {
     advance(1);
     assertThat(ran).endsWith("start IPaddr::10.0.0.11");
     assertThat(logs.lines()).containsSubsequence("info: n2 wants to go standby [local]",
-        "info: standby: acquire [local] resources from n2", "info: acquire local HA resources (standby).",
-        "info: local HA resource acquisition completed (standby).",
+        "info: standby: acquire [local] resources from n2", "info: acquire foreign HA resources (standby).",
+        "info: foreign HA resource acquisition completed (standby).",
         "info: Standby resource acquisition done [local].");
     assertThat(rm.snapshot().held()).isEqualTo(HeldSet.ALL);
   }

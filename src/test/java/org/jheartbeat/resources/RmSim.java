@@ -338,8 +338,9 @@ final class RmSim {
         }
         if (failing.get(node).contains(group.key())) {
           actions.add(stamp() + " " + node + ": start failed " + group.key());
+          // As GroupActions promises: the partly started group is stopped before the failure is reported.
+          actions.add(stamp() + " " + node + ": givegroup " + group.key());
           failedAt.put(group.key(), clock.nanoTime());
-          running.get(node).add(group.key()); // partly started until stopped
           done.accept(GroupOutcome.failure("exit 1"));
         } else {
           running.get(node).add(group.key());
