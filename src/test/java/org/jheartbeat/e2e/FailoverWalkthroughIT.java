@@ -10,8 +10,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The tutorial's walkthrough ({@link Walkthrough}) with jheartbeat: two jheartbeat nodes, then
- * a mixed cluster with the real Heartbeat 3.0.6 as node1 and jheartbeat as node2, then swapped.
+ * The tutorial's walkthrough ({@link Walkthrough}) with jheartbeat: two jheartbeat nodes (built-in
+ * IPaddr), then a mixed cluster with the real Heartbeat 3.0.6 as node1 and jheartbeat as node2,
+ * then swapped, with jheartbeat running Heartbeat's own IPaddr script from resource.d.
  * Each step is asserted from the client's view (which node answers on the VIP) and from both
  * logs; the client-observed outage of each step is printed (a measurement, not an assertion).
  * Logs are kept in {@code target/e2e-logs/FailoverWalkthroughIT/<pair>}.
@@ -22,7 +23,7 @@ class FailoverWalkthroughIT {
   static final Path LOG_DIR = Path.of("target", "e2e-logs", "FailoverWalkthroughIT");
 
   @ParameterizedTest(name = "node1 {0}, node2 {1}")
-  @CsvSource({"JHEARTBEAT, JHEARTBEAT", "REAL, JHEARTBEAT", "JHEARTBEAT, REAL"})
+  @CsvSource({"JHEARTBEAT, JHEARTBEAT", "REAL, JHEARTBEAT", "JHEARTBEAT_SCRIPTS, REAL"})
   void walkthrough(NodeKind node1, NodeKind node2) {
     assumeTrue(Netns.usable(), "needs root and iproute2");
     assumeTrue(node1.available() && node2.available(), "needs the Debian heartbeat package and bin/jheartbeat");

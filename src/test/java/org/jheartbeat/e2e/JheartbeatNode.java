@@ -45,6 +45,16 @@ public final class JheartbeatNode implements ClusterNode {
 
   /** Prepares node {@code name} on {@code slot} with the given configuration texts; not started yet. */
   public JheartbeatNode(TwoNodeLab lab, Slot slot, String name, String haCf, String authkeys, String haresources) {
+    this(lab, slot, name, haCf, authkeys, haresources, false);
+  }
+
+  /**
+   * As above; with {@code heartbeatScripts}, Heartbeat's {@code /etc/ha.d/resource.d} (IPaddr,
+   * IPaddr2, ... wrappers around resource-agents) is copied into the node's configuration, as on
+   * a node where jheartbeat replaced Heartbeat, so that IPaddr runs the real script.
+   */
+  public JheartbeatNode(TwoNodeLab lab, Slot slot, String name, String haCf, String authkeys, String haresources,
+      boolean heartbeatScripts) {
     this.lab = lab;
     this.slot = slot;
     this.name = name;
@@ -58,11 +68,23 @@ public final class JheartbeatNode implements ClusterNode {
       Files.writeString(keys, authkeys);
       Files.setPosixFilePermissions(keys, PosixFilePermissions.fromString("rw-------"));
       Files.writeString(etc.resolve("haresources"), haresources);
+      if (heartbeatScripts) {
+        copyHeartbeatScripts(Files.createDirectories(etc.resolve("resource.d")));
+      }
       Files.createDirectories(dir.resolve("var-lib-hb"));
       Files.createDirectories(dir.resolve("run"));
       Files.createDirectories(dir.resolve("var-log"));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void copyHeartbeatScripts(Path resourceDir) throws IOException {
+    try (java.util.stream.Stream<Path> scripts = Files.list(Path.of("/etc/ha.d/resource.d"))) {
+      for (Path script : scripts.toList()) {
+        Files.copy(script, resourceDir.resolve(script.getFileName()), java.nio.file.StandardCopyOption.COPY_ATTRIBUTES,
+            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      }
     }
   }
 

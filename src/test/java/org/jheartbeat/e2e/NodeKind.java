@@ -19,6 +19,21 @@ public enum NodeKind {
       return RealHeartbeatNode.installed();
     }
   },
+  /**
+   * jheartbeat on a node that keeps Heartbeat's resource.d scripts, so IPaddr runs the real
+   * resource-agents script (ifconfig, send_arp) instead of jheartbeat's built-in handling.
+   */
+  JHEARTBEAT_SCRIPTS {
+    @Override
+    public ClusterNode create(TwoNodeLab lab, Slot slot, String name, String haCf, String authkeys, String haresources) {
+      return new JheartbeatNode(lab, slot, name, haCf, authkeys, haresources, true);
+    }
+
+    @Override
+    public boolean available() {
+      return JHEARTBEAT.available() && java.nio.file.Files.isDirectory(java.nio.file.Path.of("/etc/ha.d/resource.d"));
+    }
+  },
   /** jheartbeat's {@code bin/jheartbeat daemon} ({@link JheartbeatNode}). */
   JHEARTBEAT {
     @Override
