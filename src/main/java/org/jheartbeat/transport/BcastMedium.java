@@ -1,7 +1,6 @@
 package org.jheartbeat.transport;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.InterfaceAddress;
@@ -27,17 +26,15 @@ import org.slf4j.LoggerFactory;
  * An interface without a broadcast address (added without {@code brd +}, NAMESPACE-NOTES) is
  * refused at open: Heartbeat would send to 0.0.0.0 and the nodes would never hear each other.
  */
-public final class BcastMedium implements Medium {
+public final class BcastMedium extends UdpMedium {
   private static final Logger LOG = LoggerFactory.getLogger(BcastMedium.class);
 
   private final MediumSpec.Bcast spec;
   private final UdpReceivers receivers;
-  private final Counters counters = new Counters();
-  private volatile UdpSender sender;
-  private AutoCloseable registration;
 
   /** A medium that shares receive sockets through {@code receivers} (one instance per daemon). */
   public BcastMedium(MediumSpec.Bcast spec, UdpReceivers receivers) {
+    super(LOG);
     this.spec = Objects.requireNonNull(spec);
     this.receivers = Objects.requireNonNull(receivers);
   }
@@ -53,10 +50,7 @@ public final class BcastMedium implements Medium {
   }
 
   @Override
-  public synchronized void open(PacketSink sink) {
-    if (sender != null) {
-      throw new IllegalStateException("bcast " + name() + " already open");
-    }
+  Sockets openSockets(PacketSink sink) throws IOException {
     NetworkInterface nif = Interfaces.require("bcast", spec.iface());
     List<InterfaceAddress> subnets = Interfaces.ipv4All(nif);
     InetAddress broadcast = subnets.stream().map(InterfaceAddress::getBroadcast)
@@ -69,59 +63,17 @@ public final class BcastMedium implements Medium {
       ch.setOption(StandardSocketOptions.SO_BROADCAST, true);
       ch.setOption(StandardSocketOptions.IP_TOS, 0);
       UdpSender s = new UdpSender(name(), ch, new InetSocketAddress(broadcast, spec.port()), counters);
-      registration = receivers.register(spec.port(), new UdpReceivers.Route(
-          name(), sink, counters, a -> false, a -> Interfaces.onLink(subnets, a)));
-      sender = s;
-    } catch (IOException e) {
-      closeQuietly(ch);
-      throw new UncheckedIOException("bcast " + name() + ": " + e.getMessage(), e);
-    } catch (RuntimeException e) {
+      return new Sockets(s, receivers.register(spec.port(), new UdpReceivers.Route(
+          name(), sink, counters, a -> false, a -> Interfaces.onLink(subnets, a))));
+    } catch (IOException | RuntimeException e) {
       closeQuietly(ch);
       throw e;
     }
-    LOG.info("glib: UDP Broadcast heartbeat started on port {} ({}) interface {}",
+  }
+
+  @Override
+  void logStarted(Logger log) {
+    log.info("glib: UDP Broadcast heartbeat started on port {} ({}) interface {}",
         spec.port(), spec.port(), spec.iface());
-  }
-
-  @Override
-  public void send(byte[] packet) {
-    UdpSender s = sender;
-    if (s == null) {
-      counters.sendError(LOG, name(), "medium not open");
-      return;
-    }
-    s.send(packet);
-  }
-
-  @Override
-  public synchronized void close() {
-    UdpSender s = sender;
-    sender = null;
-    if (s != null) {
-      s.close();
-    }
-    if (registration != null) {
-      try {
-        registration.close();
-      } catch (Exception e) {
-        LOG.debug("{}: {}", name(), e.toString());
-      }
-      registration = null;
-    }
-  }
-
-  @Override
-  public MediumStats stats() {
-    return counters.snapshot();
-  }
-
-  static void closeQuietly(DatagramChannel ch) {
-    if (ch != null) {
-      try {
-        ch.close();
-      } catch (IOException ignored) {
-        // nothing more to do on a half-opened channel
-      }
-    }
   }
 }

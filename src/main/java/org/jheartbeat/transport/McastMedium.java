@@ -1,7 +1,6 @@
 package org.jheartbeat.transport;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
@@ -26,16 +25,13 @@ import org.slf4j.LoggerFactory;
  * hears itself, so its own link on this medium stays dead, as with Heartbeat [CAP cap16].
  * One daemon receive thread {@code hb-rx-IFACE} per medium.
  */
-public final class McastMedium implements Medium {
+public final class McastMedium extends UdpMedium {
   private static final Logger LOG = LoggerFactory.getLogger(McastMedium.class);
 
   private final MediumSpec.Mcast spec;
-  private final Counters counters = new Counters();
-  private volatile UdpSender sender;
-  private DatagramChannel rx;
-  private Thread thread;
 
   public McastMedium(MediumSpec.Mcast spec) {
+    super(LOG);
     this.spec = Objects.requireNonNull(spec);
   }
 
@@ -50,10 +46,7 @@ public final class McastMedium implements Medium {
   }
 
   @Override
-  public synchronized void open(PacketSink sink) {
-    if (sender != null) {
-      throw new IllegalStateException("mcast " + name() + " already open");
-    }
+  Sockets openSockets(PacketSink sink) throws IOException {
     NetworkInterface nif = Interfaces.require("mcast", spec.iface());
     InetAddress group;
     try {
@@ -76,18 +69,28 @@ public final class McastMedium implements Medium {
       out.setOption(StandardSocketOptions.IP_MULTICAST_TTL, spec.ttl());
       out.setOption(StandardSocketOptions.IP_MULTICAST_LOOP, spec.loop());
       UdpSender s = new UdpSender(name(), out, new InetSocketAddress(group, spec.port()), counters);
-      rx = in;
-      DatagramChannel ch = in;
-      thread = new Thread(() -> receiveLoop(ch, sink), "hb-rx-" + name());
+      DatagramChannel rx = in;
+      Thread thread = new Thread(() -> receiveLoop(rx, sink), "hb-rx-" + name());
       thread.setDaemon(true);
       thread.start();
-      sender = s;
+      return new Sockets(s, () -> {
+        rx.close();
+        thread.join(1_000);
+      });
     } catch (IOException e) {
-      BcastMedium.closeQuietly(in);
-      BcastMedium.closeQuietly(out);
-      throw new UncheckedIOException("mcast " + name() + " group " + spec.group() + ": " + e.getMessage(), e);
+      closeQuietly(in);
+      closeQuietly(out);
+      throw new IOException("group " + spec.group() + ": " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      closeQuietly(in);
+      closeQuietly(out);
+      throw e;
     }
-    LOG.info("glib: UDP multicast heartbeat started for group {} port {} interface {} (ttl={} loop={})",
+  }
+
+  @Override
+  void logStarted(Logger log) {
+    log.info("glib: UDP multicast heartbeat started for group {} port {} interface {} (ttl={} loop={})",
         spec.group(), spec.port(), spec.iface(), spec.ttl(), spec.loop() ? 1 : 0);
   }
 
@@ -112,39 +115,5 @@ public final class McastMedium implements Medium {
       counters.received(data.length);
       UdpReceivers.deliver(route, new Packet(data, name(), (InetSocketAddress) from, now));
     }
-  }
-
-  @Override
-  public void send(byte[] packet) {
-    UdpSender s = sender;
-    if (s == null) {
-      counters.sendError(LOG, name(), "medium not open");
-      return;
-    }
-    s.send(packet);
-  }
-
-  @Override
-  public synchronized void close() {
-    UdpSender s = sender;
-    sender = null;
-    if (s != null) {
-      s.close();
-    }
-    BcastMedium.closeQuietly(rx);
-    rx = null;
-    if (thread != null) {
-      try {
-        thread.join(1_000);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      thread = null;
-    }
-  }
-
-  @Override
-  public MediumStats stats() {
-    return counters.snapshot();
   }
 }

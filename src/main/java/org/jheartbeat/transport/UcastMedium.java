@@ -1,7 +1,6 @@
 package org.jheartbeat.transport;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.InterfaceAddress;
@@ -25,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * included) share it, and a datagram from the configured peer is attributed to this medium.
  * Tests running two nodes on 127.0.0.1 use the constructor with distinct listen and peer ports.
  */
-public final class UcastMedium implements Medium {
+public final class UcastMedium extends UdpMedium {
   private static final Logger LOG = LoggerFactory.getLogger(UcastMedium.class);
   /** IPTOS_LOWDELAY, as Heartbeat's ucast plugin sets on its send socket [CAP cap15]. */
   public static final int IPTOS_LOWDELAY = 0x10;
@@ -35,9 +34,6 @@ public final class UcastMedium implements Medium {
   private final int listenPort;
   private final int peerPort;
   private final UdpReceivers receivers;
-  private final Counters counters = new Counters();
-  private volatile UdpSender sender;
-  private AutoCloseable registration;
 
   /** The medium of one ha.cf ucast line: listens on and sends to {@code spec.port()}. */
   public UcastMedium(MediumSpec.Ucast spec, UdpReceivers receivers) {
@@ -46,6 +42,7 @@ public final class UcastMedium implements Medium {
 
   /** As above with distinct ports: receive on {@code listenPort}, send to {@code peer:peerPort}. */
   public UcastMedium(String iface, String peer, int listenPort, int peerPort, UdpReceivers receivers) {
+    super(LOG);
     this.iface = Objects.requireNonNull(iface);
     this.peer = Objects.requireNonNull(peer);
     this.listenPort = listenPort;
@@ -64,10 +61,7 @@ public final class UcastMedium implements Medium {
   }
 
   @Override
-  public synchronized void open(PacketSink sink) {
-    if (sender != null) {
-      throw new IllegalStateException("ucast " + iface + " already open");
-    }
+  Sockets openSockets(PacketSink sink) throws IOException {
     NetworkInterface nif = Interfaces.require("ucast", iface);
     InterfaceAddress local = Interfaces.requireIpv4("ucast", nif);
     List<InterfaceAddress> subnets = Interfaces.ipv4All(nif);
@@ -86,48 +80,16 @@ public final class UcastMedium implements Medium {
       InetAddress from = receivers.bindAddress() != null ? receivers.bindAddress() : local.getAddress();
       ch.bind(new InetSocketAddress(from, 0));
       UdpSender s = new UdpSender(iface, ch, new InetSocketAddress(peerAddr, peerPort), counters);
-      registration = receivers.register(listenPort, new UdpReceivers.Route(
-          iface, sink, counters, peerAddr::equals, a -> Interfaces.onLink(subnets, a)));
-      sender = s;
-    } catch (IOException e) {
-      BcastMedium.closeQuietly(ch);
-      throw new UncheckedIOException("ucast " + iface + ": " + e.getMessage(), e);
-    } catch (RuntimeException e) {
-      BcastMedium.closeQuietly(ch);
+      return new Sockets(s, receivers.register(listenPort, new UdpReceivers.Route(
+          iface, sink, counters, peerAddr::equals, a -> Interfaces.onLink(subnets, a))));
+    } catch (IOException | RuntimeException e) {
+      closeQuietly(ch);
       throw e;
     }
-    LOG.info("glib: ucast: started on port {} interface {} to {}", listenPort, iface, peer);
   }
 
   @Override
-  public void send(byte[] packet) {
-    UdpSender s = sender;
-    if (s == null) {
-      counters.sendError(LOG, name(), "medium not open");
-      return;
-    }
-    s.send(packet);
-  }
-
-  @Override
-  public synchronized void close() {
-    UdpSender s = sender;
-    sender = null;
-    if (s != null) {
-      s.close();
-    }
-    if (registration != null) {
-      try {
-        registration.close();
-      } catch (Exception e) {
-        LOG.debug("{}: {}", iface, e.toString());
-      }
-      registration = null;
-    }
-  }
-
-  @Override
-  public MediumStats stats() {
-    return counters.snapshot();
+  void logStarted(Logger log) {
+    log.info("glib: ucast: started on port {} interface {} to {}", listenPort, iface, peer);
   }
 }
