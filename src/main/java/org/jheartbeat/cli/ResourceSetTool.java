@@ -1,9 +1,9 @@
 package org.jheartbeat.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -21,9 +21,7 @@ abstract class ResourceSetTool implements Callable<Integer> {
       description = "Which resources (default: all).")
   List<String> words = List.of();
 
-  @Option(names = "--run-dir", paramLabel = "DIR", defaultValue = "${env:JHEARTBEAT_RUN_DIR:-/run/heartbeat}",
-      description = "Where the daemon's control socket is (default: ${DEFAULT-VALUE}).")
-  Path runDir;
+  @Mixin RunDirOption run;
 
   @Option(names = "--help", usageHelp = true, description = "Show this help message and exit.")
   boolean help;
@@ -48,7 +46,7 @@ abstract class ResourceSetTool implements Callable<Integer> {
       out.println(toolName() + ": wrong resources(" + set + ").");
       return usage(out, err);
     }
-    return DaemonRequest.send(toolName(), List.of(normalise(set)), runDir, out, err, socket -> {
+    return DaemonRequest.send(toolName(), List.of(normalise(set)), run.dir, out, err, socket -> {
       ToolMessages.error(err, toolName(), "Heartbeat is not running on this node: no jheartbeat daemon answers on " + socket);
       return DaemonRequest.EXIT_FAILURE;
     });

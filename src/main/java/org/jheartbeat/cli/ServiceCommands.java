@@ -133,9 +133,7 @@ final class ServiceCommands {
           "Exit status: 0 stopped (or not running), 1 still running after --timeout (the daemon "
               + "goes on releasing). Under systemd use 'systemctl stop jheartbeat'."})
   static final class Stop implements Callable<Integer> {
-    @Option(names = "--run-dir", paramLabel = "DIR", defaultValue = "${env:JHEARTBEAT_RUN_DIR:-/run/heartbeat}",
-        description = "The daemon's runtime directory (default: ${DEFAULT-VALUE}).")
-    Path runDir;
+    @Mixin RunDirOption run;
 
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "300",
         description = "How long to wait for resources to be released and the daemon to exit (default: ${DEFAULT-VALUE}).")
@@ -147,7 +145,7 @@ final class ServiceCommands {
     public Integer call() throws Exception {
       PrintWriter out = spec.commandLine().getOut();
       out.print("Stopping High-Availability services: ");
-      OptionalLong pid = PidFile.running(runDir);
+      OptionalLong pid = PidFile.running(run.dir);
       if (pid.isEmpty()) {
         out.println("Done.");
         out.println("heartbeat is not running");
@@ -225,9 +223,7 @@ final class ServiceCommands {
           "Exit status: 0 signal sent, 7 not running (LSB), 1 the signal could not be sent. "
               + "Under systemd use 'systemctl reload jheartbeat' (the same SIGHUP)."})
   static final class Reload implements Callable<Integer> {
-    @Option(names = "--run-dir", paramLabel = "DIR", defaultValue = "${env:JHEARTBEAT_RUN_DIR:-/run/heartbeat}",
-        description = "The daemon's runtime directory (default: ${DEFAULT-VALUE}).")
-    Path runDir;
+    @Mixin RunDirOption run;
 
     @Spec CommandSpec spec;
 
@@ -235,7 +231,7 @@ final class ServiceCommands {
     public Integer call() throws Exception {
       PrintWriter out = spec.commandLine().getOut();
       out.print("Reloading High-Availability services: ");
-      OptionalLong pid = PidFile.running(runDir);
+      OptionalLong pid = PidFile.running(run.dir);
       if (pid.isEmpty()) {
         out.println(failure(7));
         out.println("heartbeat is not running");
