@@ -2,8 +2,6 @@ package org.jheartbeat.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import picocli.AutoComplete;
 import picocli.CommandLine;
@@ -11,7 +9,8 @@ import picocli.CommandLine;
 /**
  * The bash completion the build generates (picocli.AutoComplete over JheartbeatCommand, into
  * target/jheartbeat_completion, shipped as /usr/share/bash-completion/completions/jheartbeat)
- * completes every command and the cl_status sub-commands. DebPackageIT checks the shipped file.
+ * completes every command and the cl_status sub-commands. The file the build writes is checked
+ * where it exists, after packaging: DebPackageIT reads the installed copy.
  */
 class BashCompletionTest {
   @Test
@@ -25,14 +24,5 @@ class BashCompletionTest {
       assertThat(script).as(command).contains(command);
     }
     assertThat(script).contains("hbstatus", "listnodes", "rscstatus", "--config-dir", "--run-dir");
-  }
-
-  @Test
-  void buildWroteTheCompletionScriptWhenPackaged() throws Exception {
-    Path generated = Path.of("target/jheartbeat_completion");
-    // Only after 'mvn package' (prepare-package writes it); a plain 'mvn test' has not run that yet.
-    org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(generated));
-    assertThat(Files.readString(generated)).contains("_complete_jheartbeat", "check-config", "cl_status",
-        "hb_standby", "hb_takeover", "daemon", "reload");
   }
 }
