@@ -86,6 +86,7 @@ public final class HeartbeatDaemon {
   private ClusterConfig config;
   private AtomicReference<Authenticator> auth;
   private EventLoop loop;
+  private RealtimePolicy realtime;
   private Membership membership;
   private UdpReceivers receivers;
   private final List<Medium> media = new ArrayList<>();
@@ -185,7 +186,10 @@ public final class HeartbeatDaemon {
     transitions = new TransitionLog(clock);
     loop = new EventLoop(clock, Duration.ofMillis(Math.max(100, haCf.timing().keepaliveMs())));
     loop.start();
-    processes = new SystemProcessRunner();
+    realtime = new RealtimePolicy(haCf);
+    loop.post(realtime.threadStart());
+    processes = new SystemProcessRunner(SystemProcessRunner.DEFAULT_THREADS, SystemProcessRunner.DEFAULT_KILL_GRACE,
+        SystemProcessRunner.DEFAULT_OUTPUT_LIMIT, realtime.threadStart());
     webSites = new WebSites(new JdkPageServer(), haCf.localNode());
     GroupRunner groups = new GroupRunner(config.paths().scripts(), processes, loop, loop::post,
         GroupRunner.Options.DEFAULTS.withScriptEnv(scriptEnvironment(haCf))
@@ -207,7 +211,7 @@ public final class HeartbeatDaemon {
   private void startNode(HaCf haCf) throws IOException {
     long generation = GenerationFile.next(options.stateDir(), haCf.protocol().hbgenmethod(), clock.wallMillis() / 1000);
     byte[] uuid = UuidFile.load(options.stateDir(), haCf.protocol().uuidfrom(), haCf.localNode());
-    receivers = new UdpReceivers(bindAddress());
+    receivers = new UdpReceivers(bindAddress(), realtime.threadStart());
     media.addAll(Media.of(haCf, receivers));
     Transmitter transmitter = new Transmitter(media, auth,
         haCf.protocol().msgfmt().equals("netstring") ? Authenticator.MsgFormat.NETSTRING : Authenticator.MsgFormat.CLASSIC);
