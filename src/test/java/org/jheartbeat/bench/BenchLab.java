@@ -19,18 +19,21 @@ import org.jheartbeat.e2e.VipClient;
 import org.jheartbeat.e2e.Walkthrough;
 
 /**
- * The benchmark's cluster: a {@link TwoNodeLab} under {@value #PREFIX} with the tutorial's two
- * nodes (both of one {@link NodeKind}, ha.cf from a {@link TimingProfile}, the tutorial's
+ * The benchmark's cluster: a {@link TwoNodeLab} under {@value #REAL_PREFIX} or
+ * {@value #OURS_PREFIX} with the tutorial's two nodes (both of one daemon, ha.cf from a {@link TimingProfile}, the tutorial's
  * haresources: VIP and lighttpd on orasrv1), and a {@link BenchPoller} in the client namespace.
  * Every wait is bounded; {@link #close()} keeps the logs in the log directory and removes nodes,
  * poller and namespaces, also when the JVM is told to stop (shutdown hook).
  */
 final class BenchLab implements AutoCloseable {
-  static final String PREFIX = "jhb-bf-";
+  /** Namespace prefixes of the clusters of either daemon (both may run at once). */
+  static final String REAL_PREFIX = "jhb-bf-fr";
+  static final String OURS_PREFIX = "jhb-bf-fj";
   private static final Duration MARGIN = Duration.ofSeconds(15);
   private static final Duration CLIENT_MAX = Duration.ofHours(3);
 
   private final TwoNodeLab lab;
+  private final Measurement.Daemon daemon;
   private final TimingProfile timing;
   private final Path logDir;
   private final ClusterNode n1;
@@ -40,9 +43,10 @@ final class BenchLab implements AutoCloseable {
   private final Thread hook = new Thread(this::close, "bench-lab-cleanup");
   private boolean closed;
 
-  private BenchLab(TwoNodeLab lab, TimingProfile timing, Path logDir, ClusterNode n1, ClusterNode n2, Process poller,
+  private BenchLab(TwoNodeLab lab, Measurement.Daemon daemon, TimingProfile timing, Path logDir, ClusterNode n1, ClusterNode n2, Process poller,
       VipClient polls) {
     this.lab = lab;
+    this.daemon = daemon;
     this.timing = timing;
     this.logDir = logDir;
     this.n1 = n1;
@@ -67,11 +71,13 @@ final class BenchLab implements AutoCloseable {
    * Builds the lab, starts the poller and both daemons, and returns once one node serves the VIP
    * and both see each other active.
    */
-  static BenchLab start(NodeKind kind, TimingProfile timing, Path logDir, Duration interval, Duration timeout) {
+  static BenchLab start(Measurement.Daemon daemon, TimingProfile timing, Path logDir, Duration interval,
+      Duration timeout) {
+    NodeKind kind = daemon == Measurement.Daemon.REAL ? NodeKind.REAL : NodeKind.JHEARTBEAT;
     if (!kind.available()) {
-      throw new IllegalStateException(kind + " is not available on this machine");
+      throw new IllegalStateException(daemon.label() + " is not available on this machine");
     }
-    TwoNodeLab lab = new TwoNodeLab(PREFIX, true, true, 694);
+    TwoNodeLab lab = new TwoNodeLab(daemon == Measurement.Daemon.REAL ? REAL_PREFIX : OURS_PREFIX, true, true, 694);
     ClusterNode a = null;
     ClusterNode b = null;
     Process poller = null;
@@ -85,14 +91,14 @@ final class BenchLab implements AutoCloseable {
       Files.deleteIfExists(clientLog);
       Files.createFile(clientLog);
       poller = startPoller(lab, interval, timeout, clientLog);
-      BenchLab bench = new BenchLab(lab, timing, logDir, a, b, poller, VipClient.analyse(clientLog));
+      BenchLab bench = new BenchLab(lab, daemon, timing, logDir, a, b, poller, VipClient.analyse(clientLog));
       Runtime.getRuntime().addShutdownHook(bench.hook);
       a.start();
       b.start();
       bench.awaitServing(Duration.ofSeconds(Long.parseLong(timing.initdead())).plus(MARGIN));
       bench.awaitBothActive(MARGIN.plus(MARGIN));
       bench.settle();
-      FailoverBench.say("cluster up: " + bench.serving().name() + " serves");
+      FailoverBench.say(daemon.label() + " cluster up: " + bench.serving().name() + " serves");
       return bench;
     } catch (IOException | RuntimeException e) {
       if (poller != null) {
@@ -117,6 +123,10 @@ final class BenchLab implements AutoCloseable {
         VipClient.URL, Long.toString(interval.toMillis()), Long.toString(timeout.toMillis()),
         Long.toString(CLIENT_MAX.toSeconds()), clientLog.toString());
     return lab.net().start(lab.clientNs(), argv, Path.of(clientLog + ".out"));
+  }
+
+  Measurement.Daemon daemon() {
+    return daemon;
   }
 
   /** The node whose answer the client received last. */

@@ -20,7 +20,8 @@ import org.jheartbeat.e2e.NodeKind;
  * run for the real Heartbeat 3.0.6 and for jheartbeat with the same ha.cf, at the tutorial's and
  * at fast timing; crash (power-off: switch ports down, every process killed), graceful stop and
  * {@code hb_standby} of whichever node serves, {@code --runs} times each, while a
- * {@link BenchPoller} asks the VIP for its page every 10 ms. After a crash or a stop the node
+ * {@link BenchPoller} asks the VIP for its page every 10 ms. Both daemons' clusters run at once
+ * and take turns, run by run. After a crash or a stop the node
  * boots again and rejoins (auto_failback off: nothing moves) before the next run, which then
  * strikes the other node. Prints one table ({@link ResultTable}) and keeps, under
  * {@code --out}, results.csv, table.md and every log.
@@ -145,14 +146,12 @@ public final class FailoverBench {
     }
     int failures = 0;
     for (TimingProfile timing : options.timings()) {
-      for (Measurement.Daemon daemon : options.daemons()) {
-        if (Instant.now().isAfter(deadline)) {
-          say("time bound (--max-minutes) reached: " + daemon.label() + " at " + timing.label() + " not run");
-          failures++;
-          continue;
-        }
-        failures += runPair(timing, daemon);
+      if (Instant.now().isAfter(deadline)) {
+        say("time bound (--max-minutes) reached: " + timing.label() + " not run");
+        failures++;
+        continue;
       }
+      failures += runTiming(timing);
     }
     String md = table.markdown();
     System.out.println();
@@ -168,37 +167,49 @@ public final class FailoverBench {
     return failures == 0 ? 0 : 1;
   }
 
-  /** All scenarios, {@code runs} times each, on one lab with two nodes of {@code daemon}; returns failed runs. */
-  private int runPair(TimingProfile timing, Measurement.Daemon daemon) {
-    NodeKind kind = daemon == Measurement.Daemon.REAL ? NodeKind.REAL : NodeKind.JHEARTBEAT;
-    Path logDir = options.out().resolve(timing.name() + "-" + daemon.name().toLowerCase(Locale.ROOT));
-    say("== " + daemon.label() + ", " + timing.label() + " (logs: " + logDir + ")");
+  /**
+   * All scenarios, {@code runs} times each, at one timing: one cluster per daemon, both up at
+   * once in their own namespaces, taking turns run by run, so that both see the same machine
+   * load (other builds share the cores); returns the number of failed runs.
+   */
+  private int runTiming(TimingProfile timing) {
+    List<BenchLab> labs = new ArrayList<>();
     int failures = 0;
-    try (BenchLab lab = BenchLab.start(kind, timing, logDir, POLL_INTERVAL, POLL_TIMEOUT)) {
+    try {
+      for (Measurement.Daemon daemon : options.daemons()) {
+        Path logDir = options.out().resolve(timing.name() + "-" + daemon.name().toLowerCase(Locale.ROOT));
+        say("== " + daemon.label() + ", " + timing.label() + " (logs: " + logDir + ")");
+        labs.add(BenchLab.start(daemon, timing, logDir, POLL_INTERVAL, POLL_TIMEOUT));
+      }
       for (Scenario scenario : options.scenarios()) {
         for (int run = 1; run <= options.runs(); run++) {
-          if (Instant.now().isAfter(deadline)) {
-            say("time bound (--max-minutes) reached");
-            return failures + 1;
-          }
-          try {
-            Measurement m = once(lab, timing, daemon, scenario, run);
-            table.add(m);
-            Files.writeString(csv, m.csv() + "\n", StandardOpenOption.APPEND);
-          } catch (RuntimeException | IOException e) {
-            failures++;
-            say("run " + run + " of " + scenario.label() + " failed: " + e);
-            if (!lab.recover()) {
-              say("cannot bring the cluster back; skipping the rest of " + daemon.label() + " at " + timing.label());
-              return failures;
+          for (BenchLab lab : List.copyOf(labs)) {
+            if (Instant.now().isAfter(deadline)) {
+              say("time bound (--max-minutes) reached");
+              return failures + 1;
+            }
+            try {
+              Measurement m = once(lab, timing, lab.daemon(), scenario, run);
+              table.add(m);
+              Files.writeString(csv, m.csv() + "\n", StandardOpenOption.APPEND);
+            } catch (RuntimeException | IOException e) {
+              failures++;
+              say(lab.daemon().label() + ": run " + run + " of " + scenario.label() + " failed: " + e);
+              if (!lab.recover()) {
+                say("cannot bring the cluster back; no more runs of " + lab.daemon().label() + " at " + timing.label());
+                labs.remove(lab);
+                lab.close();
+              }
             }
           }
         }
       }
     } catch (RuntimeException e) {
-      say(daemon.label() + " at " + timing.label() + " failed: " + e);
+      say(timing.label() + " failed: " + e);
       e.printStackTrace();
       failures++;
+    } finally {
+      labs.forEach(BenchLab::close);
     }
     return failures;
   }
@@ -227,8 +238,8 @@ public final class FailoverBench {
     ClientTimeline t = lab.awaitServed(trigger, taker, bound);
     Measurement m = new Measurement(timing.label(), scenario.label(), daemon, run, t.outageMs(),
         t.sinceMs(detection.get()));
-    say(String.format(Locale.ROOT, "%-18s run %d: %s -> %s  outage %5d ms (%d failed polls)  detection->serving %5d ms",
-        scenario.label(), run, active.name(), taker.name(), m.outageMs(), t.failedPolls(), m.takeoverMs()));
+    say(String.format(Locale.ROOT, "%-15s %-18s run %d: %s -> %s  outage %5d ms (%d failed polls)  detection->serving %5d ms",
+        daemon.label(), scenario.label(), run, active.name(), taker.name(), m.outageMs(), t.failedPolls(), m.takeoverMs()));
     switch (scenario) {
       case CRASH, STOP -> lab.rejoin(active);
       case STANDBY -> lab.settle();
