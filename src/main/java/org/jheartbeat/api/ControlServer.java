@@ -18,16 +18,21 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipalNotFoundException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
+import jdk.net.ExtendedSocketOptions;
+import jdk.net.UnixDomainPrincipal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The daemon's end of the {@link ControlSocket}: one thread accepts connections, reads one
  * request line, asks the handler (which takes a snapshot on the event loop) and writes the
- * answer. Requests are tiny and rare, so one connection at a time is enough. The socket file is
- * created mode 0660 and given to group haclient (when it exists), so that only root and that
- * group reach it, as with Heartbeat's API socket.
+ * answer. Requests are tiny and rare, so one connection at a time is enough. Two locks keep
+ * other local users out: the socket file is created mode 0660 and given to group haclient (when
+ * it exists), and each connection's peer credentials ({@code SO_PEERCRED}) must satisfy {@link
+ * ControlAccess} before its request is even read, so a socket file whose mode was widened by hand
+ * still admits no one else. A refused client gets an error reply with exit status 1.
  */
 public final class ControlServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ControlServer.class);
@@ -37,15 +42,22 @@ public final class ControlServer implements AutoCloseable {
   private final ServerSocketChannel server;
   private final Thread thread;
 
-  private ControlServer(Path socket, ServerSocketChannel server, Function<List<String>, ControlClient.Reply> handler) {
+  private ControlServer(Path socket, ServerSocketChannel server, Function<List<String>, ControlClient.Reply> handler,
+      ControlAccess access) {
     this.socket = socket;
     this.server = server;
-    this.thread = new Thread(() -> serve(handler), "hb-control");
+    this.thread = new Thread(() -> serve(handler, access), "hb-control");
     this.thread.setDaemon(true);
   }
 
   /** Binds the socket in {@code runDir} (replacing a stale one) and starts answering. */
   public static ControlServer start(Path runDir, Function<List<String>, ControlClient.Reply> handler) throws IOException {
+    return start(runDir, handler, ControlAccess.forThisProcess());
+  }
+
+  /** As above, with the rule that says who may connect. */
+  public static ControlServer start(Path runDir, Function<List<String>, ControlClient.Reply> handler,
+      ControlAccess access) throws IOException {
     Files.createDirectories(runDir);
     Path socket = ControlSocket.in(runDir);
     Files.deleteIfExists(socket);
@@ -53,7 +65,7 @@ public final class ControlServer implements AutoCloseable {
     server.bind(UnixDomainSocketAddress.of(socket));
     Files.setPosixFilePermissions(socket, PosixFilePermissions.fromString("rw-rw----"));
     giveToGroup(socket, "haclient");
-    ControlServer s = new ControlServer(socket, server, handler);
+    ControlServer s = new ControlServer(socket, server, handler, access);
     s.thread.start();
     return s;
   }
@@ -71,9 +83,18 @@ public final class ControlServer implements AutoCloseable {
     }
   }
 
-  private void serve(Function<List<String>, ControlClient.Reply> handler) {
+  private void serve(Function<List<String>, ControlClient.Reply> handler, ControlAccess access) {
     while (server.isOpen()) {
       try (SocketChannel client = server.accept()) {
+        Optional<UnixDomainPrincipal> peer = peerOf(client);
+        String user = peer.map(p -> p.user().getName()).orElse("(unknown)");
+        String group = peer.map(p -> p.group().getName()).orElse("(unknown)");
+        if (peer.isEmpty() || !access.allows(user, group)) {
+          access.refused(user, group);
+          client.write(ByteBuffer.wrap(encode(new ControlClient.Reply(List.of(
+              new ControlClient.Line(true, ControlAccess.refusalText(user))), 1)).getBytes(StandardCharsets.UTF_8)));
+          continue;
+        }
         String request = readLine(client);
         ControlClient.Reply reply;
         try {
@@ -90,6 +111,16 @@ public final class ControlServer implements AutoCloseable {
           log.debug("control connection failed: {}", e.toString());
         }
       }
+    }
+  }
+
+  /** The kernel's credentials of the connecting process; empty where the platform has none. */
+  private static Optional<UnixDomainPrincipal> peerOf(SocketChannel client) {
+    try {
+      return Optional.of(client.getOption(ExtendedSocketOptions.SO_PEERCRED));
+    } catch (IOException | UnsupportedOperationException e) {
+      log.warn("control socket: cannot read the peer credentials, refusing: {}", e.toString());
+      return Optional.empty();
     }
   }
 
