@@ -44,7 +44,7 @@ import org.junit.jupiter.api.io.TempDir;
  * through every way out of it (the init-script status, cl_status with every hbparameter, the
  * HTTP status, metrics, dashboard and actions, check-config --dump, forged and foreign packets
  * that end up in the log); then none of what came out, nor the logfile, debugfile or the
- * script's environment, holds a secret. Also checks that {@code http_api PORT} listens on
+ * script's environment, holds a secret, nor the valid signature of a forged packet. Also checks that {@code http_api PORT} listens on
  * loopback only and that the actions need the token.
  */
 class SecretsIT {
@@ -54,6 +54,7 @@ class SecretsIT {
   private final String key2 = "k2-" + Long.toHexString(random.nextLong()) + "-sha1secret";
   private final String token = "tok-" + Long.toHexString(random.nextLong()) + "-bearer";
   private final List<String> outputs = new ArrayList<>();
+  private String validSignature;
 
   @AfterEach
   void killLeftovers() {
@@ -136,7 +137,7 @@ class SecretsIT {
     outputs.add(read(envDump));
     assertThat(read(dir.resolve("ha-debug"))).as("debugfile written").contains("debug: ");
     assertThat(outputs).hasSizeGreaterThan(Directives.all().size());
-    for (String secret : List.of(key1, key2, token)) {
+    for (String secret : List.of(key1, key2, token, validSignature)) {
       assertThat(outputs).as("nothing shows " + secret).noneMatch(o -> o.contains(secret));
     }
   }
@@ -154,8 +155,12 @@ class SecretsIT {
         Map.of(2, new AuthKey(2, AuthMethod.SHA1, Optional.of(key2 + "-wrong"), 2))));
     Message solo = Message.builder().add("t", "status").add("st", "active").add("src", "solo")
         .add("seq", "1").add("hg", "1").add("ts", "1").add("dt", "2710").add("protocol", "1").build();
+    // What the daemon computes for the forged packet is a valid signature of it: a log that
+    // showed it would sign any message an attacker chose for whoever can read the log.
+    String valid = new String(ours.sign(solo, Authenticator.MsgFormat.NETSTRING), StandardCharsets.ISO_8859_1);
+    validSignature = valid.substring(valid.lastIndexOf(' ') + 1, valid.length() - 1);
     try (DatagramSocket s = new DatagramSocket()) {
-      for (byte[] packet : List.of(wrong.sign(solo), ours.sign(intruder))) {
+      for (byte[] packet : List.of(wrong.sign(solo, Authenticator.MsgFormat.NETSTRING), ours.sign(intruder))) {
         s.send(new DatagramPacket(packet, packet.length, InetAddress.getByName("127.0.0.1"), port));
       }
     }
