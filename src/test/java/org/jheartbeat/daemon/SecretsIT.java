@@ -44,7 +44,8 @@ import org.junit.jupiter.api.io.TempDir;
  * through every way out of it (the init-script status, cl_status with every hbparameter, the
  * HTTP status, metrics, dashboard and actions, check-config --dump, forged and foreign packets
  * that end up in the log); then none of what came out, nor the logfile, debugfile or the
- * script's environment, holds a secret, nor the valid signature of a forged packet. Also checks that {@code http_api PORT} listens on
+ * script's environment, holds a secret, nor the valid signature of a forged packet. Also
+ * checks over real UDP that a replayed standby request of an old generation is not acted on. Also checks that {@code http_api PORT} listens on
  * loopback only and that the actions need the token.
  */
 class SecretsIT {
@@ -129,7 +130,9 @@ class SecretsIT {
 
     sendForgedPackets(udpPort);
     await().atMost(Duration.ofSeconds(15)).until(() -> read(dir.resolve("ha-log")).contains("bad node [intruder]")
-        && read(dir.resolve("ha-log")).contains("authentication failed"));
+        && read(dir.resolve("ha-log")).contains("authentication failed")
+        && read(dir.resolve("ha-log")).contains("attempted replay attack [solo]? [gen = 1, curgen = "));
+    assertThat(read(dir.resolve("ha-log"))).doesNotContainIgnoringCase("standby");
 
     keep(jheartbeat("stop", "--run-dir", dir.resolve("run").toString(), "--timeout", "30"));
     outputs.add(read(dir.resolve("ha-log")));
@@ -143,8 +146,9 @@ class SecretsIT {
   }
 
   /**
-   * A packet signed with a key the daemon does not have (logged as an authentication failure)
-   * and one signed with its key but from a node not in ha.cf (logged as a bad node).
+   * A packet signed with a key the daemon does not have (logged as an authentication failure),
+   * one signed with its key but from a node not in ha.cf (logged as a bad node) and a standby
+   * request of an earlier generation of this node (logged as a replay, not acted on).
    */
   private void sendForgedPackets(int port) throws IOException {
     Message intruder = Message.builder().add("t", "status").add("st", "active").add("src", "intruder")
@@ -159,8 +163,12 @@ class SecretsIT {
     // showed it would sign any message an attacker chose for whoever can read the log.
     String valid = new String(ours.sign(solo, Authenticator.MsgFormat.NETSTRING), StandardCharsets.ISO_8859_1);
     validSignature = valid.substring(valid.lastIndexOf(' ') + 1, valid.length() - 1);
+    // Authentic but from an earlier generation of this node: a replayed standby request.
+    Message replayed = Message.builder().add("t", "ask_resources").add("rsc_hold", "all").add("info", "me")
+        .add("src", "solo").add("seq", "1").add("hg", "1").add("ts", "1").build();
     try (DatagramSocket s = new DatagramSocket()) {
-      for (byte[] packet : List.of(wrong.sign(solo, Authenticator.MsgFormat.NETSTRING), ours.sign(intruder))) {
+      for (byte[] packet : List.of(wrong.sign(solo, Authenticator.MsgFormat.NETSTRING), ours.sign(intruder),
+          ours.sign(replayed))) {
         s.send(new DatagramPacket(packet, packet.length, InetAddress.getByName("127.0.0.1"), port));
       }
     }
