@@ -1,12 +1,9 @@
 package org.jheartbeat.api;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
-import java.nio.channels.Channels;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +13,7 @@ import java.nio.file.attribute.GroupPrincipal;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipalNotFoundException;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -27,16 +25,18 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The daemon's end of the {@link ControlSocket}: one thread accepts connections, reads one
- * request line, asks the handler (which takes a snapshot on the event loop) and writes the
- * answer. Requests are tiny and rare, so one connection at a time is enough. Two locks keep
+ * request line (within {@link #READ_TIMEOUT}), asks the handler (which takes a snapshot on the
+ * event loop) and writes the answer. Requests are tiny and rare, so one connection at a time is enough. Two locks keep
  * other local users out: the socket file is created mode 0660 and given to group haclient (when
  * it exists), and each connection's peer credentials ({@code SO_PEERCRED}) must satisfy {@link
- * ControlAccess} before its request is even read, so a socket file whose mode was widened by hand
+ * ControlAccess} before its request is acted on, so a socket file whose mode was widened by hand
  * still admits no one else. A refused client gets an error reply with exit status 1.
  */
 public final class ControlServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ControlServer.class);
   private static final int MAX_REQUEST = 4096;
+  /** Tools send their one line at once; a client silent for this long is dropped. */
+  static final Duration READ_TIMEOUT = Duration.ofSeconds(2);
 
   private final Path socket;
   private final ServerSocketChannel server;
@@ -91,11 +91,13 @@ public final class ControlServer implements AutoCloseable {
         String group = peer.map(p -> p.group().getName()).orElse("(unknown)");
         if (peer.isEmpty() || !access.allows(user, group)) {
           access.refused(user, group);
+          // take the request first: a reply to an unread request could be lost to a reset
+          RequestLine.read(client, MAX_REQUEST, READ_TIMEOUT);
           client.write(ByteBuffer.wrap(encode(new ControlClient.Reply(List.of(
               new ControlClient.Line(true, ControlAccess.refusalText(user))), 1)).getBytes(StandardCharsets.UTF_8)));
           continue;
         }
-        String request = readLine(client);
+        String request = RequestLine.read(client, MAX_REQUEST, READ_TIMEOUT).orElse(null);
         ControlClient.Reply reply;
         try {
           reply = request == null
@@ -122,13 +124,6 @@ public final class ControlServer implements AutoCloseable {
       log.warn("control socket: cannot read the peer credentials, refusing: {}", e.toString());
       return Optional.empty();
     }
-  }
-
-  private static String readLine(SocketChannel client) throws IOException {
-    BufferedReader in = new BufferedReader(
-        new InputStreamReader(Channels.newInputStream(client), StandardCharsets.UTF_8), MAX_REQUEST);
-    String line = in.readLine();
-    return line == null || line.length() > MAX_REQUEST ? null : line;
   }
 
   static String encode(ControlClient.Reply reply) {

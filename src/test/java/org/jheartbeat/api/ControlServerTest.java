@@ -3,6 +3,9 @@ package org.jheartbeat.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,6 +51,22 @@ class ControlServerTest {
     }
   }
 
+  @Test
+  void aClientThatSendsNothingIsDroppedAfterTheReadTimeoutAndDoesNotHoldTheSocket() throws Exception {
+    try (ControlServer server = ControlServer.start(runDir, request -> new ControlClient.Reply(List.of(), 0));
+        SocketChannel silent = SocketChannel.open(UnixDomainSocketAddress.of(ControlSocket.in(runDir)))) {
+      long t0 = System.nanoTime();
+      ControlClient.Outcome next = new ControlClient(ControlSocket.in(runDir), Duration.ofSeconds(10))
+          .request("cl_status", List.of("hbstatus"));
+      assertThat(next.reply()).as("answered after the silent client was dropped").isPresent();
+      assertThat(Duration.ofNanos(System.nanoTime() - t0)).isGreaterThanOrEqualTo(ControlServer.READ_TIMEOUT.minusMillis(100));
+      ByteBuffer answer = ByteBuffer.allocate(256);
+      silent.read(answer);
+      assertThat(new String(answer.array(), 0, answer.position(), StandardCharsets.UTF_8))
+          .isEqualTo("err\tempty request\nrc\t13\n");
+    }
+  }
+
   /**
    * A real client process as user nobody (root only, as CI runs): even with the socket file
    * opened to everyone, its peer credentials are refused before its request is read; the same
@@ -63,6 +82,9 @@ class ControlServerTest {
           handled.add(request);
           return new ControlClient.Reply(List.of(new ControlClient.Line(false, "answered")), 0);
         })) {
+      if (gidOf(ControlAccess.GROUP).isPresent()) {
+        assertThat(Files.getAttribute(ControlSocket.in(runDir), "posix:group").toString()).isEqualTo(ControlAccess.GROUP);
+      }
       Files.setPosixFilePermissions(runDir, PosixFilePermissions.fromString("rwx--x--x"));
       Files.setPosixFilePermissions(ControlSocket.in(runDir), PosixFilePermissions.fromString("rw-rw-rw-"));
 
