@@ -45,8 +45,8 @@ import org.junit.jupiter.api.io.TempDir;
  * HTTP status, metrics, dashboard and actions, check-config --dump, forged and foreign packets
  * that end up in the log); then none of what came out, nor the logfile, debugfile or the
  * script's environment, holds a secret, nor the valid signature of a forged packet. Also
- * checks over real UDP that a replayed standby request of an old generation is not acted on. Also checks that {@code http_api PORT} listens on
- * loopback only and that the actions need the token.
+ * checks over real UDP that a replayed standby request of an old generation is not acted on,
+ * that {@code http_api PORT} listens on loopback only and that the actions need the token.
  */
 class SecretsIT {
   @TempDir Path dir;
