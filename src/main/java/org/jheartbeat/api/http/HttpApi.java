@@ -19,7 +19,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * threads ({@code hb-http-N}) with a short queue; when both are busy and the queue is full the
  * server's dispatcher answers itself, which slows clients down instead of dropping them. State
  * is read only through the {@link HttpBackend}, i.e. through snapshots taken on the loop. Bound
- * to a loopback address, it answers only loopback host names ({@link LoopbackHostFilter}).
+ * to a loopback address, it answers only loopback host names ({@link LoopbackHostFilter}); a
+ * request must be read within {@link RequestTimeLimit}.
  */
 public final class HttpApi implements Closeable {
   private static final int THREADS = 2;
@@ -36,6 +37,7 @@ public final class HttpApi implements Closeable {
   /** Binds {@code address} (port 0 picks a free one) and starts serving. */
   public static HttpApi start(InetSocketAddress address, HttpBackend backend, Optional<ApiToken> token)
       throws IOException {
+    RequestTimeLimit.apply();
     HttpServer server = HttpServer.create(address, 16);
     AtomicInteger n = new AtomicInteger();
     ThreadPoolExecutor executor = new ThreadPoolExecutor(THREADS, THREADS, 30, TimeUnit.SECONDS,
