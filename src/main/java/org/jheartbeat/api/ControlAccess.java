@@ -36,20 +36,20 @@ public final class ControlAccess {
    * @param groupMembers the users a group database lists as members of a group
    * @param nanoTime monotonic time, for the rate limit of the refusal log
    */
-  public ControlAccess(String daemonUser, Function<String, List<String>> groupMembers, LongSupplier nanoTime) {
+  ControlAccess(String daemonUser, Function<String, List<String>> groupMembers, LongSupplier nanoTime) {
     this.daemonUser = daemonUser;
     this.groupMembers = groupMembers;
     this.nanoTime = nanoTime;
   }
 
   /** The rule for this process: its own user, members from {@code /etc/group}. */
-  public static ControlAccess forThisProcess() {
+  static ControlAccess forThisProcess() {
     return new ControlAccess(System.getProperty("user.name"),
         group -> membersIn(Path.of("/etc/group"), group), System::nanoTime);
   }
 
   /** Whether a client running as {@code user} with primary group {@code group} may ask. */
-  public boolean allows(String user, String group) {
+  boolean allows(String user, String group) {
     return user.equals("root") || user.equals(daemonUser) || group.equals(GROUP)
         || groupMembers.apply(GROUP).contains(user);
   }

@@ -26,11 +26,11 @@ import org.slf4j.LoggerFactory;
 /**
  * The daemon's end of the {@link ControlSocket}: one thread accepts connections, reads one
  * request line (within {@link #READ_TIMEOUT}), asks the handler (which takes a snapshot on the
- * event loop) and writes the answer. Requests are tiny and rare, so one connection at a time is enough. Two locks keep
- * other local users out: the socket file is created mode 0660 and given to group haclient (when
- * it exists), and each connection's peer credentials ({@code SO_PEERCRED}) must satisfy {@link
- * ControlAccess} before its request is acted on, so a socket file whose mode was widened by hand
- * still admits no one else. A refused client gets an error reply with exit status 1.
+ * event loop) and writes the answer. Requests are tiny and rare, so one connection at a time is
+ * enough. Two locks keep other local users out: the socket file is created mode 0660 and given
+ * to group haclient (when it exists), and each connection's peer credentials ({@code
+ * SO_PEERCRED}) must satisfy {@link ControlAccess} before its request is acted on, so a socket
+ * file whose mode was widened by hand still admits no one else. A refused client gets an error reply with exit status 1.
  */
 public final class ControlServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ControlServer.class);
@@ -52,12 +52,6 @@ public final class ControlServer implements AutoCloseable {
 
   /** Binds the socket in {@code runDir} (replacing a stale one) and starts answering. */
   public static ControlServer start(Path runDir, Function<List<String>, ControlClient.Reply> handler) throws IOException {
-    return start(runDir, handler, ControlAccess.forThisProcess());
-  }
-
-  /** As above, with the rule that says who may connect. */
-  public static ControlServer start(Path runDir, Function<List<String>, ControlClient.Reply> handler,
-      ControlAccess access) throws IOException {
     Files.createDirectories(runDir);
     Path socket = ControlSocket.in(runDir);
     Files.deleteIfExists(socket);
@@ -65,7 +59,7 @@ public final class ControlServer implements AutoCloseable {
     server.bind(UnixDomainSocketAddress.of(socket));
     Files.setPosixFilePermissions(socket, PosixFilePermissions.fromString("rw-rw----"));
     giveToGroup(socket, "haclient");
-    ControlServer s = new ControlServer(socket, server, handler, access);
+    ControlServer s = new ControlServer(socket, server, handler, ControlAccess.forThisProcess());
     s.thread.start();
     return s;
   }
