@@ -95,8 +95,10 @@ final class CtsRunner {
     }
     problems.addAll(Audits.logs(marks, test.ignore()));
     long ms = (System.nanoTime() - t0) / 1_000_000;
+    if (!problems.isEmpty() || outcome.knownIssue() != null) {
+      keepLogs(c, index, test, marks, problems.isEmpty() ? List.of(outcome.knownIssue()) : problems);
+    }
     if (!problems.isEmpty()) {
-      keepLogs(c, index, test, marks, problems);
       try {
         c.reset();
       } catch (RuntimeException e) {
@@ -104,8 +106,12 @@ final class CtsRunner {
       }
     }
     String choice = outcome == null ? "(failed before its outcome)" : outcome.choice();
-    return new CtsResult(index, test.name(), choice, problems.isEmpty(), String.join(" | ", problems),
-        outcome == null ? null : outcome.detectionMs(), outcome == null ? null : outcome.outageMs(), ms);
+    CtsResult.Verdict verdict = !problems.isEmpty() ? CtsResult.Verdict.FAIL
+        : outcome.knownIssue() != null ? CtsResult.Verdict.KNOWN : CtsResult.Verdict.PASS;
+    String problem = verdict == CtsResult.Verdict.KNOWN ? "known issue: " + outcome.knownIssue()
+        : String.join(" | ", problems);
+    return new CtsResult(index, test.name(), choice, verdict, problem,
+        outcome == null ? null : outcome.detectionMs(), outcome == null ? null : outcome.recoveryMs(), ms);
   }
 
   private static String firstLine(Throwable e) {

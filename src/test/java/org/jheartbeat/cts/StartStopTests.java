@@ -44,7 +44,7 @@ final class StartStopTests {
           .isGreaterThanOrEqualTo(CtsCluster.INITDEAD.minusMillis(500));
       c.start(c.other(first));
       c.awaitJoined(CtsCluster.INITDEAD.plus(CtsCluster.MARGIN));
-      return new Outcome("first=" + first.name(), first, null, ms(t, served));
+      return Outcome.measured("first=" + first.name(), first, null, ms(t, served));
     }
   }
 
@@ -66,7 +66,7 @@ final class StartStopTests {
       c.startBoth();
       c.awaitJoined(CtsCluster.INITDEAD.plus(CtsCluster.MARGIN));
       Instant served = c.awaitServedBy(c.first(), CtsCluster.MARGIN);
-      return new Outcome("both", c.first(), null, ms(t, served));
+      return Outcome.measured("both", c.first(), null, ms(t, served));
     }
   }
 
@@ -110,7 +110,7 @@ final class StartStopTests {
       c.awaitServedBy(second, CtsCluster.MARGIN);
       Long outage = first == owner ? c.outageSince(t) : null;
       c.stop(second);
-      return new Outcome("first=" + first.name() + (first == owner ? " (owner)" : ""), null, null, outage);
+      return Outcome.measured("first=" + first.name() + (first == owner ? " (owner)" : ""), null, null, outage);
     }
   }
 
@@ -166,7 +166,7 @@ final class StartStopTests {
         ClusterNode owner = c.running(peer) ? peer : null;
         if (owner != null) {
           c.awaitServedBy(owner, CtsCluster.MARGIN);
-          return new Outcome("stop " + n.name(), owner, null,
+          return Outcome.measured("stop " + n.name(), owner, null,
               before == n ? c.outageSince(t) : null);
         }
         return Outcome.of("stop " + n.name() + " (last one)", null);
@@ -203,7 +203,7 @@ final class StartStopTests {
       Long outage = n == owner ? c.outageSince(t) : null;
       c.start(n);
       c.awaitJoined(CtsCluster.INITDEAD.plus(CtsCluster.MARGIN));
-      return new Outcome("restart " + n.name() + (n == owner ? " (owner)" : ""), after, null, outage);
+      return Outcome.measured("restart " + n.name() + (n == owner ? " (owner)" : ""), after, null, outage);
     }
   }
 
@@ -226,7 +226,7 @@ final class StartStopTests {
       Instant t = Instant.now();
       owner.standby(set);
       c.awaitServedBy(taker, CtsCluster.MARGIN);
-      return new Outcome("hb_standby " + set + " on " + owner.name(), taker, null,
+      return Outcome.measured("hb_standby " + set + " on " + owner.name(), taker, null,
           c.outageSince(t));
     }
   }
