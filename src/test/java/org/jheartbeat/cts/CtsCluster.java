@@ -49,6 +49,8 @@ public final class CtsCluster implements AutoCloseable {
   static final Duration INITDEAD = Duration.ofSeconds(4);
   /** Slack for a JVM start, resource scripts and polling on a loaded 2-core machine. */
   static final Duration MARGIN = Duration.ofSeconds(10);
+  /** Heartbeat's resource timer: two nodes starting together settle only when it fires (spec §5.3). */
+  static final Duration RSC_TIMER = Duration.ofSeconds(10);
   static final long LOG_POLL_MS = 50;
   static final Duration LOG_POLL = Duration.ofMillis(LOG_POLL_MS);
 
@@ -341,9 +343,36 @@ public final class CtsCluster implements AutoCloseable {
     }
   }
 
+  /** What the node's {@code cl_status rscstatus} prints: all, local, foreign, none or transition. */
+  public static String rscstatus(ClusterNode node) {
+    Netns.Result r;
+    if (node instanceof JheartbeatNode j) {
+      r = j.clStatus("rscstatus");
+    } else if (node instanceof RealHeartbeatNode real) {
+      r = real.clStatus("rscstatus");
+    } else {
+      throw new IllegalArgumentException("unknown node kind: " + node);
+    }
+    return r.stdout().strip();
+  }
+
   /**
-   * Brings the cluster to "both daemons up, joined, one owner", starting what is down, and
-   * returns the owner.
+   * Waits until no running node's resources are in transition (a standby request is refused
+   * while the other side is "in flux", e.g. during the 10 s resource timer after a join).
+   */
+  public void awaitStable(Duration atMost) {
+    for (ClusterNode n : nodes()) {
+      if (running(n)) {
+        Awaitility.await(n.name() + " resources out of transition").atMost(atMost)
+            .pollInterval(Duration.ofMillis(250)).pollDelay(Duration.ZERO)
+            .until(() -> !rscstatus(n).equals("transition"));
+      }
+    }
+  }
+
+  /**
+   * Brings the cluster to "both daemons up, joined, resources stable, one owner", starting what
+   * is down, and returns the owner.
    */
   public ClusterNode ensureBothUp() {
     List<ClusterNode> down = nodes().stream().filter(n -> !running(n)).toList();
@@ -353,6 +382,7 @@ public final class CtsCluster implements AutoCloseable {
       start(down.get(0));
     }
     awaitJoined(INITDEAD.plus(MARGIN));
+    awaitStable(RSC_TIMER.plus(MARGIN));
     return awaitSingleOwner(INITDEAD.plus(MARGIN));
   }
 

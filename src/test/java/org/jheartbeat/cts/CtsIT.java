@@ -39,6 +39,7 @@ class CtsIT {
     String header = "[CTS] " + s.describe()
         + "\n[CTS] replay: scripts/cts --seed " + s.seed() + " (with the same --tests/--iterations/--peer)";
     System.out.println(header);
+    deleteTree(LOG_DIR); // the logs of an earlier run's failures would be mistaken for this run's
     long perTest = 120;
     Duration clientMax = s.iterations() > 0 ? Duration.ofSeconds(perTest * s.iterations() + 600)
         : s.budget().plusMinutes(10);
@@ -57,6 +58,17 @@ class CtsIT {
     assertThat(results).as("tests run").isNotEmpty();
     assertThat(results.stream().filter(r -> !r.passed()).map(CtsResult::row).toList())
         .as("failed CTS tests (seed %d)", s.seed()).isEmpty();
+  }
+
+  private static void deleteTree(Path root) throws IOException {
+    if (!Files.exists(root)) {
+      return;
+    }
+    try (java.util.stream.Stream<Path> walk = Files.walk(root)) {
+      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
   }
 
   static CtsRunner.Settings settings() {

@@ -76,6 +76,7 @@ final class CtsRunner {
       CtsResult r = runOne(c, i, test, new Random(testSeed));
       results.add(r);
       System.out.println("[CTS] " + r.row());
+      progress(c.logDir(), r);
     }
     return results;
   }
@@ -112,6 +113,16 @@ final class CtsRunner {
         : String.join(" | ", problems);
     return new CtsResult(index, test.name(), choice, verdict, problem,
         outcome == null ? null : outcome.detectionMs(), outcome == null ? null : outcome.recoveryMs(), ms);
+  }
+
+  /** Appends the row to {@code progress.txt}, to follow a long run (Failsafe keeps the output until the end). */
+  private static void progress(Path dir, CtsResult r) {
+    try {
+      Files.writeString(dir.resolve("progress.txt"), r.row() + "\n", java.nio.file.StandardOpenOption.CREATE,
+          java.nio.file.StandardOpenOption.APPEND);
+    } catch (IOException e) {
+      System.err.println("CtsRunner: cannot write progress.txt: " + e);
+    }
   }
 
   private static String firstLine(Throwable e) {
