@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -394,6 +395,36 @@ public final class CtsCluster implements AutoCloseable {
     } else if (up.size() == 1) {
       stop(up.get(0));
     }
+  }
+
+  /**
+   * A real Heartbeat that declared its peer dead during a fault restarts itself once it hears the
+   * peer again (spec §5.7: it gives everything up, waits deadtime + 1 s and re-executes); waits
+   * for that cycle to end (the restart exec, then {@code Comm_now_up}, then stable resources on
+   * both) so that the test's end state and the next test see a settled cluster. Nothing to wait
+   * for with two jheartbeat nodes, which settle by the partition rule without restarting.
+   */
+  public void awaitRealRestartAfterHeal(Map<ClusterNode, Mark> sinceFault) {
+    for (ClusterNode n : nodes()) {
+      Mark m = sinceFault.get(n);
+      if (!(n instanceof RealHeartbeatNode) || !m.contains("node " + Pattern.quote(other(n).name()) + ": is dead")) {
+        continue;
+      }
+      Duration cycle = DEADTIME.plusSeconds(1).plus(MARGIN).plus(MARGIN);
+      m.await("Performing heartbeat restart exec", cycle);
+      String log = m.since();
+      int exec = log.indexOf("Performing heartbeat restart exec");
+      new Mark(n, m.offset() + exec).await("Comm_now_up", INITDEAD.plus(MARGIN));
+      awaitJoined(INITDEAD.plus(MARGIN));
+      awaitStable(RSC_TIMER.plus(MARGIN));
+    }
+  }
+
+  /** Marks of every node's log, to give to {@link #awaitRealRestartAfterHeal}. */
+  public Map<ClusterNode, Mark> marks() {
+    Map<ClusterNode, Mark> m = new java.util.LinkedHashMap<>();
+    nodes().forEach(n -> m.put(n, mark(n)));
+    return m;
   }
 
   /** A position in a node's log. */

@@ -148,6 +148,7 @@ final class FailureTests {
       ClusterNode survivor = c.other(victim);
       Duration pause = CtsCluster.DEADTIME.plus(millis(rnd, 1000, 3000));
       CtsCluster.Mark m = CtsCluster.mark(survivor);
+      var sinceFault = c.marks();
       Instant t = Instant.now();
       c.pause(victim);
       long detect = detection(victim, m, t);
@@ -160,6 +161,8 @@ final class FailureTests {
       ClusterNode end = victim == owner ? c.first() : owner;
       c.awaitJoined(CtsCluster.MARGIN);
       c.awaitServedBy(end, CtsCluster.MARGIN.plus(CtsCluster.DEADTIME));
+      c.awaitRealRestartAfterHeal(sinceFault);
+      c.awaitServedBy(end, CtsCluster.MARGIN);
       String choice = "SIGSTOP " + victim.name() + (victim == owner ? " (owner)" : "") + " for " + pause.toMillis()
           + "ms";
       if (mv.contains(deadLine(survivor))) {

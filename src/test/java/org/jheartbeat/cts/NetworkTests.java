@@ -52,6 +52,7 @@ final class NetworkTests {
       Duration extra = millis(rnd, 1000, 4000);
       CtsCluster.Mark mo = CtsCluster.mark(other);
       CtsCluster.Mark mw = CtsCluster.mark(owner);
+      var sinceFault = c.marks();
       Instant t = Instant.now();
       c.lab().net().linkUp(c.lab().switchNs(), c.lab().heartbeatPort(side.slot()), false);
       try {
@@ -64,8 +65,11 @@ final class NetworkTests {
         c.lab().net().linkUp(c.lab().switchNs(), c.lab().heartbeatPort(side.slot()), true);
         c.awaitJoined(CtsCluster.MARGIN.plus(CtsCluster.INITDEAD));
         c.awaitServedBy(c.first(), CtsCluster.MARGIN.plus(CtsCluster.INITDEAD));
+        Instant settled = Instant.now();
+        c.awaitRealRestartAfterHeal(sinceFault);
+        c.awaitServedBy(c.first(), CtsCluster.MARGIN);
         return Outcome.measured("cut " + side.name() + "'s heartbeat link for " + CtsCluster.DEADTIME.plus(extra).toMillis()
-            + "ms", c.first(), detect, ms(heal, Instant.now()));
+            + "ms", c.first(), detect, ms(heal, settled));
       } finally {
         c.lab().net().linkUp(c.lab().switchNs(), c.lab().heartbeatPort(side.slot()), true);
       }
@@ -131,6 +135,7 @@ final class NetworkTests {
       Duration extra = millis(rnd, 1000, 3000);
       CtsCluster.Mark mp = CtsCluster.mark(peer);
       CtsCluster.Mark mm = CtsCluster.mark(mute);
+      var sinceFault = c.marks();
       Instant t = Instant.now();
       long detect;
       c.lab().asymmetricDrop(mute.slot());
@@ -147,10 +152,13 @@ final class NetworkTests {
       ClusterNode end = mute == owner ? c.first() : owner;
       c.awaitJoined(CtsCluster.MARGIN.plus(CtsCluster.INITDEAD));
       c.awaitServedBy(end, CtsCluster.MARGIN.plus(CtsCluster.INITDEAD));
+      Instant settled = Instant.now();
+      c.awaitRealRestartAfterHeal(sinceFault);
+      c.awaitServedBy(end, CtsCluster.MARGIN);
       assertThat(mm.contains(FailureTests.deadLine(peer)))
           .as("%s, which heard %s all along, declared it dead", mute.name(), peer.name()).isFalse();
       return Outcome.measured("drop all sent by " + mute.name() + (mute == owner ? " (owner)" : "") + " for "
-          + CtsCluster.DEADTIME.plus(extra).toMillis() + "ms", end, detect, ms(heal, Instant.now()));
+          + CtsCluster.DEADTIME.plus(extra).toMillis() + "ms", end, detect, ms(heal, settled));
     }
   }
 
