@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  * tests to {@code target/cts/NNN-Test/}.
  */
 class CtsIT {
-  static final long DEFAULT_BUDGET_S = 170;
+  static final long DEFAULT_BUDGET_S = 160;
   static final Path LOG_DIR = Path.of("target", "cts");
 
   @Test

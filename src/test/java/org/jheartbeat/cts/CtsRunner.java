@@ -49,6 +49,9 @@ final class CtsRunner {
     return chosen;
   }
 
+  /** What a test pays on top of its estimate per daemon it has to start first (JVM start, initdead, resource timer). */
+  static final Duration START_COST = Duration.ofSeconds(12);
+
   private final Settings settings;
   private final List<CtsTest> tests;
 
@@ -70,7 +73,8 @@ final class CtsRunner {
       CtsTest test = deck.remove(0);
       long testSeed = rnd.nextLong();
       Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-      if (settings.iterations() <= 0 && elapsed.plus(test.estimate()).compareTo(settings.budget()) > 0) {
+      Duration need = test.estimate().plus(START_COST.multipliedBy(c.nodes().stream().filter(n -> !c.running(n)).count()));
+      if (settings.iterations() <= 0 && elapsed.plus(need).compareTo(settings.budget()) > 0) {
         break;
       }
       CtsResult r = runOne(c, i, test, new Random(testSeed));

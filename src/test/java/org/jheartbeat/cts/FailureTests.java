@@ -55,7 +55,7 @@ final class FailureTests {
 
     @Override
     Duration estimate() {
-      return Duration.ofSeconds(20);
+      return Duration.ofSeconds(25);
     }
 
     @Override
@@ -89,7 +89,7 @@ final class FailureTests {
 
     @Override
     Duration estimate() {
-      return Duration.ofSeconds(20);
+      return Duration.ofSeconds(25);
     }
 
     @Override
@@ -183,7 +183,7 @@ final class FailureTests {
 
     @Override
     Duration estimate() {
-      return Duration.ofSeconds(20);
+      return Duration.ofSeconds(25);
     }
 
     @Override

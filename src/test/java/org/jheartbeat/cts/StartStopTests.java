@@ -56,7 +56,7 @@ final class StartStopTests {
 
     @Override
     Duration estimate() {
-      return Duration.ofSeconds(20);
+      return Duration.ofSeconds(30);
     }
 
     @Override
@@ -86,7 +86,7 @@ final class StartStopTests {
 
     @Override
     Duration estimate() {
-      return Duration.ofSeconds(20);
+      return Duration.ofSeconds(10);
     }
 
     @Override
@@ -105,7 +105,7 @@ final class StartStopTests {
 
     @Override
     Duration estimate() {
-      return Duration.ofSeconds(25);
+      return Duration.ofSeconds(12);
     }
 
     @Override
@@ -130,7 +130,7 @@ final class StartStopTests {
 
     @Override
     Duration estimate() {
-      return Duration.ofSeconds(35);
+      return Duration.ofSeconds(45);
     }
 
     @Override
@@ -159,7 +159,7 @@ final class StartStopTests {
 
     @Override
     Duration estimate() {
-      return Duration.ofSeconds(15);
+      return Duration.ofSeconds(10);
     }
 
     @Override
@@ -197,7 +197,7 @@ final class StartStopTests {
 
     @Override
     Duration estimate() {
-      return Duration.ofSeconds(20);
+      return Duration.ofSeconds(30);
     }
 
     @Override
@@ -223,7 +223,7 @@ final class StartStopTests {
 
     @Override
     Duration estimate() {
-      return Duration.ofSeconds(15);
+      return Duration.ofSeconds(10);
     }
 
     @Override
