@@ -316,6 +316,13 @@ public final class CtsCluster implements AutoCloseable {
     return client.outage(from, Instant.now()).outageMs();
   }
 
+  /** Milliseconds from {@code from} to the start of the first poll after it that {@code node} answered. */
+  public long firstAnswerMs(Instant from, ClusterNode node) {
+    return client.polls().stream().filter(p -> !p.start().isBefore(from) && node.name().equals(p.answer()))
+        .findFirst().map(p -> Duration.between(from, p.start()).toMillis())
+        .orElseThrow(() -> new AssertionError("no answer from " + node.name() + " since " + from));
+  }
+
   /** Waits until exactly one node holds the group and the client reached it; returns that node. */
   public ClusterNode awaitSingleOwner(Duration atMost) {
     ClusterNode owner = Awaitility.await("exactly one node holds the group").atMost(atMost)

@@ -72,9 +72,8 @@ final class StartStopTests {
       ClusterNode owner = c.nodes().stream()
           .filter(n -> marks.get(n).contains(FailureTests.deadLine(c.other(n)))).findFirst().orElse(c.first());
       c.awaitServedBy(owner, CtsCluster.MARGIN);
-      long firstAnswer = c.client().outage(t, Instant.now()).firstServedMs();
       return Outcome.measured("both" + (owner == c.first() ? "" : ", " + owner.name() + " up first"), owner, null,
-          firstAnswer < 0 ? null : firstAnswer);
+          c.firstAnswerMs(t, owner));
     }
   }
 
