@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.jheartbeat.e2e.ClusterNode;
 import org.jheartbeat.e2e.RealHeartbeatNode;
+import org.jheartbeat.e2e.VipClient;
 import org.jheartbeat.testkit.Netns;
 
 /**
@@ -14,8 +15,8 @@ import org.jheartbeat.testkit.Netns;
  *
  * <ul>
  *   <li>{@link #resources}: the group (VIP and lighttpd) is held by exactly the expected owner and
- *       by no other node, the client is answered by it, and this holds over three samples a
- *       second apart (a group served by two nodes or by none is what CTS calls fatal);
+ *       by no other node, the client is answered by it (and by nobody else) in the last second, and
+ *       this holds over three samples a second apart (a group served by two nodes or by none is what CTS calls fatal);
  *   <li>{@link #processes}: a node whose daemon is down has no process left in its namespace (the
  *       real node's namespace holder aside) and no VIP; a node whose daemon should run has a live one;
  *   <li>{@link #logs}: every {@code ERROR:} or {@code CRIT:} line both daemons wrote during the
@@ -26,6 +27,7 @@ final class Audits {
   static final Pattern BAD_LINE = Pattern.compile("\\b(ERROR|CRIT):");
   private static final int SAMPLES = 3;
   private static final Duration SAMPLE_GAP = Duration.ofSeconds(1);
+  private static final Duration CLIENT_WINDOW = Duration.ofSeconds(1);
 
   private Audits() {}
 
@@ -44,13 +46,25 @@ final class Audits {
           problems.add(n.name() + " should hold nothing but has VIP " + vip + ", lighttpd " + httpd);
         }
       }
-      String last = c.client().lastAnswer().orElse("none");
-      String expected = owner == null ? "-" : owner.name();
-      if (problems.isEmpty() && !last.equals(expected)) {
-        problems.add("client's last answer " + last + ", expected " + expected);
+      if (problems.isEmpty()) {
+        problems.addAll(clientView(c, owner));
       }
     }
     return problems;
+  }
+
+  /**
+   * The client's polls of the last {@link #CLIENT_WINDOW}: some answered by the owner and none by
+   * another node (none answered at all when nobody should serve). A single poll timed out by a
+   * loaded machine is no finding; the logs and the addresses are the other half of the audit.
+   */
+  private static List<String> clientView(CtsCluster c, ClusterNode owner) {
+    List<String> answers = c.client().answers(CLIENT_WINDOW).stream().filter(VipClient.Poll::ok)
+        .map(VipClient.Poll::answer).distinct().toList();
+    List<String> expected = owner == null ? List.of() : List.of(owner.name());
+    return answers.equals(expected) ? List.of()
+        : List.of("client answered by " + answers + " in the last " + CLIENT_WINDOW.toMillis() + " ms, expected "
+            + expected);
   }
 
   static List<String> processes(CtsCluster c) {
