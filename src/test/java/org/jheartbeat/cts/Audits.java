@@ -71,7 +71,7 @@ final class Audits {
     List<String> problems = new ArrayList<>();
     for (ClusterNode n : c.nodes()) {
       if (c.running(n)) {
-        if (!c.daemonAlive(n)) {
+        if (!Daemons.alive(n)) {
           problems.add(n.name() + ": daemon should run but is gone");
         }
         continue;
@@ -99,7 +99,7 @@ final class Audits {
     return String.join(", ", out);
   }
 
-  static List<String> logs(Map<ClusterNode, CtsCluster.Mark> marks, List<Pattern> ignore) {
+  static List<String> logs(Map<ClusterNode, LogMark> marks, List<Pattern> ignore) {
     List<String> problems = new ArrayList<>();
     marks.forEach((node, mark) -> mark.since().lines()
         .filter(l -> BAD_LINE.matcher(l).find())

@@ -52,8 +52,6 @@ public final class CtsCluster implements AutoCloseable {
   static final Duration MARGIN = Duration.ofSeconds(10);
   /** Heartbeat's resource timer: two nodes starting together settle only when it fires (spec §5.3). */
   static final Duration RSC_TIMER = Duration.ofSeconds(10);
-  static final long LOG_POLL_MS = 50;
-  static final Duration LOG_POLL = Duration.ofMillis(LOG_POLL_MS);
 
   private final TwoNodeLab lab;
   private final ClusterNode n1;
@@ -165,22 +163,11 @@ public final class CtsCluster implements AutoCloseable {
    */
   public void kill9(ClusterNode node) {
     if (node instanceof RealHeartbeatNode) {
-      signal("-KILL", daemonPids(node));
+      Daemons.signal("-KILL", Daemons.pids(node));
     } else {
       node.kill9();
     }
     running.remove(node.slot());
-  }
-
-  /** Whether the node's daemon process lives (a paused one does). */
-  public boolean daemonAlive(ClusterNode node) {
-    if (node instanceof JheartbeatNode j) {
-      return j.process() != null && j.process().isAlive();
-    }
-    if (node instanceof RealHeartbeatNode r) {
-      return r.daemonPid().isPresent();
-    }
-    throw new IllegalArgumentException("unknown node kind: " + node);
   }
 
   /** Switch ports down, every process of the node killed, its VIP flushed (NAMESPACE-NOTES "Faults"). */
@@ -192,50 +179,13 @@ public final class CtsCluster implements AutoCloseable {
 
   /** SIGSTOP to the daemon's processes (not to lighttpd: the service itself keeps running). */
   public void pause(ClusterNode node) {
-    signal("-STOP", daemonPids(node));
+    Daemons.signal("-STOP", Daemons.pids(node));
     paused.add(node.slot());
   }
 
   public void resume(ClusterNode node) {
-    signal("-CONT", daemonPids(node));
+    Daemons.signal("-CONT", Daemons.pids(node));
     paused.remove(node.slot());
-  }
-
-  private static List<Long> daemonPids(ClusterNode node) {
-    Optional<ProcessHandle> root;
-    if (node instanceof JheartbeatNode j) {
-      root = Optional.ofNullable(j.process()).filter(Process::isAlive).map(Process::toHandle);
-    } else if (node instanceof RealHeartbeatNode r) {
-      root = r.daemonPid().flatMap(ProcessHandle::of);
-    } else {
-      throw new IllegalArgumentException("unknown node kind: " + node);
-    }
-    List<Long> pids = new ArrayList<>();
-    root.ifPresent(h -> {
-      pids.add(h.pid());
-      h.descendants().forEach(d -> pids.add(d.pid()));
-    });
-    if (pids.isEmpty()) {
-      throw new IllegalStateException(node.name() + ": no daemon process to signal");
-    }
-    return pids;
-  }
-
-  private static void signal(String sig, List<Long> pids) {
-    List<String> argv = new ArrayList<>(List.of("kill", sig));
-    pids.forEach(p -> argv.add(Long.toString(p)));
-    Netns.exec(argv, Duration.ofSeconds(10)).requireSuccess(String.join(" ", argv));
-  }
-
-  /** The node's {@code /var/lib/heartbeat} (uuid, generation, host cache). */
-  public static Path stateDir(ClusterNode node) {
-    if (node instanceof JheartbeatNode j) {
-      return j.stateDir();
-    }
-    if (node instanceof RealHeartbeatNode r) {
-      return r.dir().resolve("var-lib-hb");
-    }
-    throw new IllegalArgumentException("unknown node kind: " + node);
   }
 
   /**
@@ -247,7 +197,7 @@ public final class CtsCluster implements AutoCloseable {
     if (running(node)) {
       throw new IllegalStateException(node.name() + " still runs");
     }
-    try (Stream<Path> files = Files.list(stateDir(node))) {
+    try (Stream<Path> files = Files.list(Daemons.stateDir(node))) {
       List<Path> regular = files.filter(Files::isRegularFile).sorted(Comparator.naturalOrder()).toList();
       for (Path f : regular) {
         Files.delete(f);
@@ -351,19 +301,6 @@ public final class CtsCluster implements AutoCloseable {
     }
   }
 
-  /** What the node's {@code cl_status rscstatus} prints: all, local, foreign, none or transition. */
-  public static String rscstatus(ClusterNode node) {
-    Netns.Result r;
-    if (node instanceof JheartbeatNode j) {
-      r = j.clStatus("rscstatus");
-    } else if (node instanceof RealHeartbeatNode real) {
-      r = real.clStatus("rscstatus");
-    } else {
-      throw new IllegalArgumentException("unknown node kind: " + node);
-    }
-    return r.stdout().strip();
-  }
-
   /**
    * Waits until no running node's resources are in transition (a standby request is refused
    * while the other side is "in flux", e.g. during the 10 s resource timer after a join).
@@ -373,7 +310,7 @@ public final class CtsCluster implements AutoCloseable {
       if (running(n)) {
         Awaitility.await(n.name() + " resources out of transition").atMost(atMost)
             .pollInterval(Duration.ofMillis(250)).pollDelay(Duration.ZERO)
-            .until(() -> !rscstatus(n).equals("transition"));
+            .until(() -> !Daemons.rscstatus(n).equals("transition"));
       }
     }
   }
@@ -411,9 +348,9 @@ public final class CtsCluster implements AutoCloseable {
    * both) so that the test's end state and the next test see a settled cluster. Nothing to wait
    * for with two jheartbeat nodes, which settle by the partition rule without restarting.
    */
-  public void awaitRealRestartAfterHeal(Map<ClusterNode, Mark> sinceFault) {
+  public void awaitRealRestartAfterHeal(Map<ClusterNode, LogMark> sinceFault) {
     for (ClusterNode n : nodes()) {
-      Mark m = sinceFault.get(n);
+      LogMark m = sinceFault.get(n);
       if (!(n instanceof RealHeartbeatNode) || !m.contains("node " + Pattern.quote(other(n).name()) + ": is dead")) {
         continue;
       }
@@ -421,47 +358,17 @@ public final class CtsCluster implements AutoCloseable {
       m.await("Performing heartbeat restart exec", cycle);
       String log = m.since();
       int exec = log.indexOf("Performing heartbeat restart exec");
-      new Mark(n, m.offset() + exec).await("Comm_now_up", INITDEAD.plus(MARGIN));
+      new LogMark(n, m.offset() + exec).await("Comm_now_up", INITDEAD.plus(MARGIN));
       awaitJoined(INITDEAD.plus(MARGIN));
       awaitStable(RSC_TIMER.plus(MARGIN));
     }
   }
 
   /** Marks of every node's log, to give to {@link #awaitRealRestartAfterHeal}. */
-  public Map<ClusterNode, Mark> marks() {
-    Map<ClusterNode, Mark> m = new java.util.LinkedHashMap<>();
-    nodes().forEach(n -> m.put(n, mark(n)));
+  public Map<ClusterNode, LogMark> marks() {
+    Map<ClusterNode, LogMark> m = new java.util.LinkedHashMap<>();
+    nodes().forEach(n -> m.put(n, LogMark.of(n)));
     return m;
-  }
-
-  /** A position in a node's log. */
-  public static Mark mark(ClusterNode node) {
-    return new Mark(node, node.log().length());
-  }
-
-  /** A position in a node's log: lines written after it. */
-  public record Mark(ClusterNode node, int offset) {
-    public String since() {
-      String log = node.log();
-      return log.length() >= offset ? log.substring(offset) : log;
-    }
-
-    /**
-     * Polls the log every {@link #LOG_POLL} until a line after the mark matches {@code regex};
-     * returns the moment the line was first seen (the detection measurements' clock).
-     */
-    public Instant await(String regex, Duration atMost) {
-      Pattern p = Pattern.compile(regex);
-      Awaitility.await(node.name() + " log ~ /" + regex + "/").atMost(atMost)
-          .pollInterval(LOG_POLL).pollDelay(Duration.ZERO)
-          .until(() -> since().lines().anyMatch(l -> p.matcher(l).find()));
-      return Instant.now();
-    }
-
-    public boolean contains(String regex) {
-      Pattern p = Pattern.compile(regex);
-      return since().lines().anyMatch(l -> p.matcher(l).find());
-    }
   }
 
   /**

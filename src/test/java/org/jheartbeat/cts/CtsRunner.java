@@ -86,8 +86,7 @@ final class CtsRunner {
   }
 
   private CtsResult runOne(CtsCluster c, int index, CtsTest test, Random rnd) {
-    Map<ClusterNode, CtsCluster.Mark> marks = new LinkedHashMap<>();
-    c.nodes().forEach(n -> marks.put(n, CtsCluster.mark(n)));
+    Map<ClusterNode, LogMark> marks = c.marks();
     long t0 = System.nanoTime();
     Outcome outcome = null;
     List<String> problems = new ArrayList<>();
@@ -134,13 +133,13 @@ final class CtsRunner {
     return m.lines().map(String::strip).filter(l -> !l.isEmpty()).limit(3).reduce((a, b) -> a + " " + b).orElse(m);
   }
 
-  private static void keepLogs(CtsCluster c, int index, CtsTest test, Map<ClusterNode, CtsCluster.Mark> marks,
+  private static void keepLogs(CtsCluster c, int index, CtsTest test, Map<ClusterNode, LogMark> marks,
       List<String> problems) {
     Path dir = c.logDir().resolve(String.format("%03d-%s", index, test.name()));
     try {
       Files.createDirectories(dir);
       Files.writeString(dir.resolve("problems.txt"), String.join("\n", problems) + "\n");
-      for (Map.Entry<ClusterNode, CtsCluster.Mark> e : marks.entrySet()) {
+      for (Map.Entry<ClusterNode, LogMark> e : marks.entrySet()) {
         Files.writeString(dir.resolve(e.getKey().name() + "-ha-log"), e.getValue().since());
       }
     } catch (IOException | RuntimeException e) {

@@ -13,7 +13,7 @@ import org.jheartbeat.e2e.ClusterNode;
  * The CTS tests that make a node fail: power-off (DetectionTime), SIGKILL of the daemon alone
  * (its resources stay), SIGSTOP longer than deadtime, and a restart with a wiped state
  * directory. Each measures the survivor's detection time: from the fault to its
- * {@code node X: is dead} line, seen by polling its log every {@value CtsCluster#LOG_POLL_MS} ms.
+ * {@code node X: is dead} line, seen by polling its log every {@value LogMark#POLL_MS} ms.
  */
 final class FailureTests {
   /** Slowest detection accepted: deadtime plus the 250 ms check period plus load on a shared 2-core machine. */
@@ -39,7 +39,7 @@ final class FailureTests {
   }
 
   /** Waits for the survivor's line about the victim and checks the detection time is plausible. */
-  static long detection(ClusterNode victim, CtsCluster.Mark survivor, Instant fault) {
+  static long detection(ClusterNode victim, LogMark survivor, Instant fault) {
     Instant seen = survivor.await(deadLine(victim), DETECTION_MAX.plus(CtsCluster.MARGIN));
     long ms = CtsTest.ms(fault, seen);
     assertThat(ms).as("detection of %s's failure (ms)", victim.name())
@@ -63,7 +63,7 @@ final class FailureTests {
       ClusterNode owner = c.ensureBothUp();
       ClusterNode victim = c.nodes().get(rnd.nextInt(2));
       ClusterNode survivor = c.other(victim);
-      CtsCluster.Mark m = CtsCluster.mark(survivor);
+      LogMark m = LogMark.of(survivor);
       Instant t = Instant.now();
       c.powerOff(victim);
       long detect = detection(victim, m, t);
@@ -97,7 +97,7 @@ final class FailureTests {
       ClusterNode owner = c.ensureBothUp();
       ClusterNode victim = c.nodes().get(rnd.nextInt(2));
       ClusterNode survivor = c.other(victim);
-      CtsCluster.Mark m = CtsCluster.mark(survivor);
+      LogMark m = LogMark.of(survivor);
       Instant t = Instant.now();
       c.kill9(victim);
       long detect = detection(victim, m, t);
@@ -107,7 +107,7 @@ final class FailureTests {
       } else {
         c.awaitServedBy(survivor, CtsCluster.MARGIN);
       }
-      CtsCluster.Mark mv = CtsCluster.mark(victim);
+      LogMark mv = LogMark.of(victim);
       c.start(victim);
       c.awaitJoined(CtsCluster.INITDEAD.plus(CtsCluster.MARGIN));
       c.awaitServedBy(survivor, CtsCluster.MARGIN);
@@ -147,7 +147,7 @@ final class FailureTests {
       ClusterNode victim = c.nodes().get(rnd.nextInt(2));
       ClusterNode survivor = c.other(victim);
       Duration pause = CtsCluster.DEADTIME.plus(millis(rnd, 1000, 3000));
-      CtsCluster.Mark m = CtsCluster.mark(survivor);
+      LogMark m = LogMark.of(survivor);
       var sinceFault = c.marks();
       Instant t = Instant.now();
       c.pause(victim);
@@ -156,7 +156,7 @@ final class FailureTests {
         awaitHoldsAll(c, survivor);
       }
       sleep(Duration.between(Instant.now(), t.plus(pause)));
-      CtsCluster.Mark mv = CtsCluster.mark(victim);
+      LogMark mv = LogMark.of(victim);
       c.resume(victim);
       ClusterNode end = victim == owner ? c.first() : owner;
       c.awaitJoined(CtsCluster.MARGIN);

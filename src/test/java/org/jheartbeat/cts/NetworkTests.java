@@ -50,8 +50,8 @@ final class NetworkTests {
       ClusterNode side = c.nodes().get(rnd.nextInt(2));
       ClusterNode other = c.other(owner);
       Duration extra = millis(rnd, 1000, 4000);
-      CtsCluster.Mark mo = CtsCluster.mark(other);
-      CtsCluster.Mark mw = CtsCluster.mark(owner);
+      LogMark mo = LogMark.of(other);
+      LogMark mw = LogMark.of(owner);
       var sinceFault = c.marks();
       Instant t = Instant.now();
       c.lab().net().linkUp(c.lab().switchNs(), c.lab().heartbeatPort(side.slot()), false);
@@ -93,7 +93,7 @@ final class NetworkTests {
       ClusterNode n = c.nodes().get(rnd.nextInt(2));
       int percent = 10 + rnd.nextInt(31);
       Duration d = millis(rnd, 6000, 10000);
-      List<CtsCluster.Mark> marks = c.nodes().stream().map(CtsCluster::mark).toList();
+      List<LogMark> marks = c.nodes().stream().map(LogMark::of).toList();
       Map<String, Long> dropped;
       c.lab().loss(n.slot(), percent);
       try {
@@ -103,7 +103,7 @@ final class NetworkTests {
         c.lab().clearLoss();
       }
       sleep(CtsCluster.DEADTIME);
-      for (CtsCluster.Mark m : marks) {
+      for (LogMark m : marks) {
         assertThat(m.contains(": is dead")).as("%s declared a node dead under %d%% loss", m.node().name(), percent)
             .isFalse();
       }
@@ -133,8 +133,8 @@ final class NetworkTests {
       ClusterNode mute = c.nodes().get(rnd.nextInt(2));
       ClusterNode peer = c.other(mute);
       Duration extra = millis(rnd, 1000, 3000);
-      CtsCluster.Mark mp = CtsCluster.mark(peer);
-      CtsCluster.Mark mm = CtsCluster.mark(mute);
+      LogMark mp = LogMark.of(peer);
+      LogMark mm = LogMark.of(mute);
       var sinceFault = c.marks();
       Instant t = Instant.now();
       long detect;
@@ -182,7 +182,7 @@ final class NetworkTests {
       ClusterNode owner = c.ensureBothUp();
       ClusterNode n = c.nodes().get(rnd.nextInt(2));
       int cycles = 3 + rnd.nextInt(4);
-      List<CtsCluster.Mark> marks = c.nodes().stream().map(CtsCluster::mark).toList();
+      List<LogMark> marks = c.nodes().stream().map(LogMark::of).toList();
       String port = c.lab().heartbeatPort(n.slot());
       long downTotal = 0;
       try {
@@ -198,7 +198,7 @@ final class NetworkTests {
         c.lab().net().linkUp(c.lab().switchNs(), port, true);
       }
       sleep(CtsCluster.DEADTIME);
-      for (CtsCluster.Mark m : marks) {
+      for (LogMark m : marks) {
         assertThat(m.contains(": is dead")).as("%s declared a node dead on a flapping link", m.node().name())
             .isFalse();
       }
