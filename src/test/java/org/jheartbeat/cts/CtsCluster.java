@@ -351,7 +351,7 @@ public final class CtsCluster implements AutoCloseable {
   public void awaitRealRestartAfterHeal(Map<ClusterNode, LogMark> sinceFault) {
     for (ClusterNode n : nodes()) {
       LogMark m = sinceFault.get(n);
-      if (!(n instanceof RealHeartbeatNode) || !m.contains("node " + Pattern.quote(other(n).name()) + ": is dead")) {
+      if (!(n instanceof RealHeartbeatNode) || !m.contains(deadLine(other(n)))) {
         continue;
       }
       Duration cycle = DEADTIME.plusSeconds(1).plus(MARGIN).plus(MARGIN);
@@ -362,6 +362,22 @@ public final class CtsCluster implements AutoCloseable {
       awaitJoined(INITDEAD.plus(MARGIN));
       awaitStable(RSC_TIMER.plus(MARGIN));
     }
+  }
+
+  /**
+   * Who holds the group once a partition healed: {@code byRule}, the owner jheartbeat's partition
+   * rule leaves, unless a real Heartbeat declared its peer dead during the fault: it then gave
+   * everything up in its restart (spec §5.7) and the jheartbeat node took it all.
+   */
+  public ClusterNode ownerAfterHeal(Map<ClusterNode, LogMark> sinceFault, ClusterNode byRule) {
+    return nodes().stream()
+        .filter(n -> n instanceof RealHeartbeatNode && sinceFault.get(n).contains(deadLine(other(n))))
+        .findFirst().map(this::other).orElse(byRule);
+  }
+
+  /** The line a node writes when it declares {@code n} dead. */
+  static String deadLine(ClusterNode n) {
+    return "node " + Pattern.quote(n.name()) + ": is dead";
   }
 
   /** Marks of every node's log, to give to {@link #awaitRealRestartAfterHeal}. */

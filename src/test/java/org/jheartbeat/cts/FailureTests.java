@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Random;
-import java.util.regex.Pattern;
 import org.jheartbeat.e2e.ClusterNode;
 
 /**
@@ -34,13 +33,9 @@ final class FailureTests {
     return List.of(new DetectionTime(), new Kill9(), new SigStop(), new WipedState());
   }
 
-  static String deadLine(ClusterNode n) {
-    return "node " + Pattern.quote(n.name()) + ": is dead";
-  }
-
   /** Waits for the survivor's line about the victim and checks the detection time is plausible. */
   static long detection(ClusterNode victim, LogMark survivor, Instant fault) {
-    Instant seen = survivor.await(deadLine(victim), DETECTION_MAX.plus(CtsCluster.MARGIN));
+    Instant seen = survivor.await(CtsCluster.deadLine(victim), DETECTION_MAX.plus(CtsCluster.MARGIN));
     long ms = CtsTest.ms(fault, seen);
     assertThat(ms).as("detection of %s's failure (ms)", victim.name())
         .isBetween(DETECTION_MIN.toMillis(), DETECTION_MAX.toMillis());
@@ -158,14 +153,13 @@ final class FailureTests {
       sleep(Duration.between(Instant.now(), t.plus(pause)));
       LogMark mv = LogMark.of(victim);
       c.resume(victim);
-      ClusterNode end = victim == owner ? c.first() : owner;
       c.awaitJoined(CtsCluster.MARGIN);
-      c.awaitServedBy(end, CtsCluster.MARGIN.plus(CtsCluster.DEADTIME));
       c.awaitRealRestartAfterHeal(sinceFault);
-      c.awaitServedBy(end, CtsCluster.MARGIN);
+      ClusterNode end = c.ownerAfterHeal(sinceFault, victim == owner ? c.first() : owner);
+      c.awaitServedBy(end, CtsCluster.MARGIN.plus(CtsCluster.DEADTIME));
       String choice = "SIGSTOP " + victim.name() + (victim == owner ? " (owner)" : "") + " for " + pause.toMillis()
           + "ms";
-      if (mv.contains(deadLine(survivor))) {
+      if (mv.contains(CtsCluster.deadLine(survivor))) {
         String staleView = victim.name() + " acted on its stale view after SIGCONT: declared " + survivor.name()
             + " dead (pause resilience, being added by the simulation work)";
         assertThat(STALE_VIEW_KNOWN).as(staleView).isTrue();

@@ -149,13 +149,12 @@ final class NetworkTests {
         c.lab().clearLoss();
       }
       Instant heal = Instant.now();
-      ClusterNode end = mute == owner ? c.first() : owner;
       c.awaitJoined(CtsCluster.MARGIN.plus(CtsCluster.INITDEAD));
+      c.awaitRealRestartAfterHeal(sinceFault);
+      ClusterNode end = c.ownerAfterHeal(sinceFault, mute == owner ? c.first() : owner);
       c.awaitServedBy(end, CtsCluster.MARGIN.plus(CtsCluster.INITDEAD));
       Instant settled = Instant.now();
-      c.awaitRealRestartAfterHeal(sinceFault);
-      c.awaitServedBy(end, CtsCluster.MARGIN);
-      assertThat(mm.contains(FailureTests.deadLine(peer)))
+      assertThat(mm.contains(CtsCluster.deadLine(peer)))
           .as("%s, which heard %s all along, declared it dead", mute.name(), peer.name()).isFalse();
       return Outcome.measured("drop all sent by " + mute.name() + (mute == owner ? " (owner)" : "") + " for "
           + CtsCluster.DEADTIME.plus(extra).toMillis() + "ms", end, detect, ms(heal, settled));

@@ -70,7 +70,7 @@ final class StartStopTests {
       // A daemon up more than initdead before the other (a JVM starting slowly beside the real
       // daemon) declared it dead and took the group; otherwise it goes to its home node.
       ClusterNode owner = c.nodes().stream()
-          .filter(n -> marks.get(n).contains(FailureTests.deadLine(c.other(n)))).findFirst().orElse(c.first());
+          .filter(n -> marks.get(n).contains(CtsCluster.deadLine(c.other(n)))).findFirst().orElse(c.first());
       c.awaitServedBy(owner, CtsCluster.MARGIN);
       return Outcome.measured("both" + (owner == c.first() ? "" : ", " + owner.name() + " up first"), owner, null,
           c.firstAnswerMs(t, owner));
