@@ -73,7 +73,8 @@ public final class AuthKeysParser {
       if (line.startsWith("a")) {
         Optional<Integer> index = w.size() == 2 && w.get(0).equals("auth") ? index(w.get(1)) : Optional.empty();
         if (index.isEmpty()) {
-          problems.error(file, lineNo, "expected 'auth N' with N from 0 to " + AuthKeys.MAX_INDEX + ", got '" + line + "'");
+          problems.error(file, lineNo, "expected 'auth N' with N from 0 to " + AuthKeys.MAX_INDEX + ", got "
+              + redactAuthLine(w));
           authRefused = true;
           continue;
         }
@@ -163,6 +164,24 @@ public final class AuthKeysParser {
     }
     int n = Integer.parseInt(word);
     return n <= AuthKeys.MAX_INDEX ? Optional.of(n) : Optional.empty();
+  }
+
+  /**
+   * A refused line that starts with "a" may be a key pasted over the auth line ("auth KEY", or a
+   * key of its own that begins with "a"): show the first word only when it starts with "auth",
+   * and the others only when they are numbers.
+   */
+  private static String redactAuthLine(List<String> words) {
+    if (!words.get(0).startsWith("auth")) {
+      return "a line that is not shown (it may hold a key)";
+    }
+    StringBuilder shown = new StringBuilder(words.get(0));
+    boolean hidden = false;
+    for (String w : words.subList(1, words.size())) {
+      hidden |= !w.matches("[0-9]+");
+      shown.append(' ').append(w.matches("[0-9]+") ? w : "…");
+    }
+    return "'" + shown + "'" + (hidden ? " (… not shown: it may hold a key)" : "");
   }
 
   /**

@@ -145,6 +145,17 @@ class AuthKeysTest {
     assertThat(errors()).first().isEqualTo("authkeys:1: expected 'auth N' with N from 0 to 15, got 'authenticate 1'");
   }
 
+  /** Found by the fuzzer: a key typed over the auth line was shown in the error. */
+  @Test
+  void refusedAuthLineDoesNotShowTheSecret() {
+    assertThat(parse("auth " + SECRET + "\n1 sha1 " + SECRET + "\n")).isEmpty();
+    assertThat(errors()).first().isEqualTo(
+        "authkeys:1: expected 'auth N' with N from 0 to 15, got 'auth …' (… not shown: it may hold a key)");
+    assertThat(parse("a" + SECRET + "\n1 sha1 k\n")).isEmpty();
+    assertThat(errors()).first().isEqualTo(
+        "authkeys:1: expected 'auth N' with N from 0 to 15, got a line that is not shown (it may hold a key)");
+  }
+
   @Test
   void invalidLineDoesNotShowTheSecret() {
     assertThat(parse("auth 1\n1 sha1 k\nkey " + SECRET + "\n")).isEmpty();

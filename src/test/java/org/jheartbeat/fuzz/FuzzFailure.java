@@ -1,0 +1,48 @@
+package org.jheartbeat.fuzz;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HexFormat;
+
+/**
+ * A case that crashed, hung, or broke an oracle. The message names everything needed to replay
+ * it (target, seed, case index, the input in hex); the whole input is also written to
+ * {@code target/fuzz-failures/} so that it can become a regression file of the corpus.
+ */
+final class FuzzFailure extends AssertionError {
+  private static final int MAX_HEX_BYTES = 1024;
+  private static final Path SAVE_DIR = Path.of("target", "fuzz-failures");
+
+  private final transient byte[] input;
+
+  FuzzFailure(String target, long seed, long caseIndex, String what, byte[] input, Throwable cause) {
+    super(describe(target, seed, caseIndex, what, input), cause);
+    this.input = input.clone();
+  }
+
+  byte[] input() {
+    return input.clone();
+  }
+
+  private static String describe(String target, long seed, long caseIndex, String what, byte[] input) {
+    String saved = save(target, seed, caseIndex, input);
+    String hex = HexFormat.of().formatHex(input, 0, Math.min(input.length, MAX_HEX_BYTES))
+        + (input.length > MAX_HEX_BYTES ? "… (first " + MAX_HEX_BYTES + " bytes)" : "");
+    return "fuzz target " + target + ", seed " + seed + ", case " + caseIndex + ": " + what
+        + "\n  replay: scripts/fuzz --target " + target + " --seed " + seed + " --case " + caseIndex
+        + "  (or mvn test -Dtest=FuzzTest -Djheartbeat.fuzz.seed=" + seed + " -Djheartbeat.fuzz.case=" + caseIndex + ")"
+        + "\n  input (" + input.length + " bytes" + saved + "): " + hex;
+  }
+
+  private static String save(String target, long seed, long caseIndex, byte[] input) {
+    try {
+      Files.createDirectories(SAVE_DIR);
+      Path file = SAVE_DIR.resolve(target + "-" + seed + "-" + caseIndex + ".bin");
+      Files.write(file, input);
+      return ", saved in " + file;
+    } catch (IOException e) {
+      return ", not saved: " + e.getMessage();
+    }
+  }
+}
