@@ -20,6 +20,8 @@ import java.util.Set;
  */
 public final class AuthKeysParser {
   static final int MAX_LINE_BYTES = 5120;
+  /** Longer words in the method's place are not echoed: they are more likely keys than typos. */
+  private static final int MAX_SHOWN_METHOD = 12;
 
   private AuthKeysParser() {}
 
@@ -135,7 +137,11 @@ public final class AuthKeysParser {
     }
     Optional<AuthMethod> method = AuthMethod.parse(w.get(1));
     if (method.isEmpty()) {
-      problems.error(file, lineNo, "unknown auth method '" + w.get(1) + "': expected crc, md5 or sha1 (lower case)");
+      // "1 KEY" (the method forgotten) puts the key where the method goes: show the word only
+      // when a key follows it and it is short enough to be a mistyped method name.
+      boolean shown = w.size() > 2 && w.get(1).length() <= MAX_SHOWN_METHOD;
+      problems.error(file, lineNo, "unknown auth method " + (shown ? "'" + w.get(1) + "'" : "(not shown: it may be the key)")
+          + ": expected crc, md5 or sha1 (lower case)" + (shown ? "" : " before the key"));
       return Optional.empty();
     }
     AuthMethod m = method.get();

@@ -156,6 +156,16 @@ class AuthKeysTest {
         "authkeys:1: expected 'auth N' with N from 0 to 15, got a line that is not shown (it may hold a key)");
   }
 
+  /** Found by the fuzzer: "1 KEY", the method forgotten, showed the key as the unknown method. */
+  @Test
+  void keyInThePlaceOfTheMethodIsNotShown() {
+    assertThat(parse("auth 1\n1 " + SECRET + "\n")).isEmpty();
+    assertThat(errors()).containsExactly(
+        "authkeys:2: unknown auth method (not shown: it may be the key): expected crc, md5 or sha1 (lower case) before the key");
+    assertThat(parse("auth 1\n1 " + SECRET + " k\n")).isEmpty();
+    assertThat(errors()).first().asString().doesNotContain(SECRET);
+  }
+
   @Test
   void invalidLineDoesNotShowTheSecret() {
     assertThat(parse("auth 1\n1 sha1 k\nkey " + SECRET + "\n")).isEmpty();

@@ -28,7 +28,7 @@ final class ByteMutator {
   /** One to four stacked mutations of {@code input}; {@code seeds} supply splice material. */
   byte[] mutate(byte[] input, List<byte[]> seeds, RandomGenerator r) {
     byte[] b = input;
-    for (int n = 1 + r.nextInt(4); n > 0; n--) {
+    for (int n = TextMutator.stack(r); n > 0; n--) {
       b = once(b, seeds, r);
     }
     return b;

@@ -27,7 +27,7 @@ import org.jheartbeat.config.ResourceGroup;
 /**
  * The oracles for one loaded configuration. Every problem names one of the three files and a
  * line that exists in it (0 for the file as a whole) and is one line of text; the report is
- * valid exactly when it has no error; no problem about authkeys shows a secret. A configuration
+ * valid exactly when it has no error; no problem about a line of authkeys shows that line's key. A configuration
  * that loads is dumped ({@code check-config --dump}) and the dump is loaded again: its ha.cf
  * section as ha.cf, its haresources section as haresources, its authkeys section as authkeys
  * with each {@code <redacted>} put back (the dump hides secrets on purpose); that must load
@@ -59,9 +59,9 @@ final class ConfigOracle {
     }
     require(report.valid() == report.errors().isEmpty(), () ->
         "valid=" + report.valid() + " but errors " + report.errors());
-    List<String> secrets = secrets(bundle);
-    report.problems().stream().filter(p -> p.file().equals(paths.authkeys())).forEach(p -> secrets.forEach(
-        s -> require(!p.message().contains(s), () -> "a problem shows a secret: " + p)));
+    Map<Integer, String> secrets = secrets(bundle);
+    report.problems().stream().filter(p -> p.file().equals(paths.authkeys()) && secrets.containsKey(p.line()))
+        .forEach(p -> require(!p.message().contains(secrets.get(p.line())), () -> "a problem shows its line's key: " + p));
     if (!report.valid()) {
       return "invalid";
     }
@@ -159,14 +159,17 @@ final class ConfigOracle {
     return new BufferedReader(new StringReader(new String(file, ISO_8859_1))).lines().count();
   }
 
-  /** The third word of each key line of authkeys, when long enough to be checked. */
-  private static List<String> secrets(ConfigBundle bundle) {
-    List<String> secrets = new ArrayList<>();
+  /** The key of each line of authkeys that has one (its third word), when long enough to be checked. */
+  private static Map<Integer, String> secrets(ConfigBundle bundle) {
+    Map<Integer, String> secrets = new HashMap<>();
     if (bundle.authkeys() != null) {
-      for (String line : TextMutator.lines(bundle.authkeys())) {
-        String[] w = line.strip().split("[ \t]+");
-        if (w.length >= 3 && w[0].matches("[0-9]+") && w[2].length() >= SECRET_CHECKED_FROM) {
-          secrets.add(w[2]);
+      List<String> lines = new BufferedReader(new StringReader(new String(bundle.authkeys(), ISO_8859_1))).lines().toList();
+      for (int i = 0; i < lines.size(); i++) {
+        String[] w = lines.get(i).strip().split("[ \t]+");
+        // A key spelt like the index or method of its line cannot be told apart from them.
+        if (w.length >= 3 && w[0].matches("[0-9]+") && w[2].length() >= SECRET_CHECKED_FROM
+            && !w[0].contains(w[2]) && !w[1].contains(w[2])) {
+          secrets.put(i + 1, w[2]);
         }
       }
     }

@@ -16,7 +16,7 @@ import org.jheartbeat.config.ConfigReport;
 final class ConfigTarget implements FuzzTarget<ConfigReport> {
   /** Reading, parsing and validating three small files allocates this much at most, plus per byte. */
   private static final long FIXED = 8L << 20;
-  private static final long PER_BYTE = 256;
+  private static final long PER_BYTE = 1024;
 
   private final ConfigFileKind kind;
   private final List<ConfigBundle> bundles;

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.random.RandomGenerator;
 
 /**
- * Line- and field-level mutations for the line-oriented config files, stacked one to four deep:
+ * Line- and field-level mutations for the line-oriented config files, stacked one to four deep (see {@link #stack}):
  * swap, duplicate or drop lines; take a line from another seed or the dictionary; swap,
  * duplicate, drop or replace fields; put a huge, negative, fractional or unit-suffixed number in a
  * field; odd whitespace (tabs, CR, form feed, vertical tab, NBSP, a trailing backslash); bytes
@@ -32,12 +32,17 @@ final class TextMutator {
 
   byte[] mutate(byte[] input, List<byte[]> seeds, RandomGenerator r) {
     List<String> lines = lines(input);
-    for (int n = 1 + r.nextInt(4); n > 0; n--) {
+    for (int n = stack(r); n > 0; n--) {
       once(lines, seeds, r);
     }
     String sep = r.nextInt(20) == 0 ? "\r\n" : "\n";
     String text = String.join(sep, lines) + (r.nextInt(10) == 0 ? "" : sep);
     return text.getBytes(ISO_8859_1);
+  }
+
+  /** How many mutations to stack: one half of the time, so that many cases stay near a valid input. */
+  static int stack(RandomGenerator r) {
+    return r.nextBoolean() ? 1 : 2 + r.nextInt(3);
   }
 
   private void once(List<String> lines, List<byte[]> seeds, RandomGenerator r) {

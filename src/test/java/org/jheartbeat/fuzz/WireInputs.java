@@ -29,20 +29,21 @@ final class WireInputs {
   }
 
   byte[] generate(RandomGenerator r) {
-    int kind = r.nextInt(100);
+    int kind = r.nextInt(1000);
+    if (kind == 0) {
+      return nearSizeLimit(r); // rare: each costs as much as a thousand ordinary cases
+    }
+    kind /= 10;
     if (kind < 8) {
       byte[] message = encode(randomMessage(r, 0), r);
       return r.nextBoolean() ? message : bytes.mutate(message, seeds, r);
     }
     if (kind < 10) {
-      return nearSizeLimit(r);
-    }
-    if (kind < 12) {
       byte[] deep = classic ? ClassicCodec.encode(nested(WireLimits.MAX_DEPTH - 2 + r.nextInt(3)))
           : deepNetstring(WireLimits.MAX_DEPTH - 2 + r.nextInt(5));
       return r.nextBoolean() ? deep : bytes.mutate(deep, seeds, r);
     }
-    if (kind < 14) {
+    if (kind < 12) {
       byte[] random = new byte[r.nextInt(300)];
       r.nextBytes(random);
       return random;
