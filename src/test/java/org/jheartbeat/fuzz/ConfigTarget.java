@@ -14,9 +14,12 @@ import org.jheartbeat.config.ConfigReport;
  * ConfigOracle}'s.
  */
 final class ConfigTarget implements FuzzTarget<ConfigReport> {
-  /** Reading, parsing and validating three small files allocates this much at most, plus per byte. */
+  /**
+   * Reading, parsing and validating three small files allocates this much at most, plus per byte:
+   * every word of haresources may draw a warning that names two directories.
+   */
   private static final long FIXED = 8L << 20;
-  private static final long PER_BYTE = 1024;
+  private static final long PER_BYTE = 2048;
 
   private final ConfigFileKind kind;
   private final List<ConfigBundle> bundles;

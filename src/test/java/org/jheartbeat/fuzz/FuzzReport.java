@@ -9,7 +9,7 @@ import java.util.TreeMap;
  * byte, and the used heap after a full GC once the run was warm and again at its end.
  */
 record FuzzReport(String target, long seed, long cases, Map<String, Long> outcomes, long elapsedNanos,
-    long slowestCaseNanos, long mostAllocated, int mostAllocatedInputLength, long heapWarmBytes,
+    long slowestCaseNanos, long mostAllocated, int mostAllocatedInputLength, long mostAllocatedCase, long heapWarmBytes,
     long heapEndBytes) {
   FuzzReport {
     outcomes = new TreeMap<>(outcomes);
@@ -23,7 +23,8 @@ record FuzzReport(String target, long seed, long cases, Map<String, Long> outcom
     return new FuzzReport(target, seed, cases + next.cases, sum, elapsedNanos + next.elapsedNanos,
         Math.max(slowestCaseNanos, next.slowestCaseNanos),
         nextAllocatedMore ? next.mostAllocated : mostAllocated,
-        nextAllocatedMore ? next.mostAllocatedInputLength : mostAllocatedInputLength, heapWarmBytes,
+        nextAllocatedMore ? next.mostAllocatedInputLength : mostAllocatedInputLength,
+        nextAllocatedMore ? next.mostAllocatedCase : mostAllocatedCase, heapWarmBytes,
         next.heapEndBytes);
   }
 
@@ -42,8 +43,8 @@ record FuzzReport(String target, long seed, long cases, Map<String, Long> outcom
   String summary() {
     return String.format(java.util.Locale.ROOT,
         "%-12s seed %d: %,d cases in %.1f s (%,.0f cases/s) %s; slowest case %.1f ms;"
-            + " most allocated %,d bytes (input %,d bytes); heap %,d KiB warm, %,d KiB at end",
+            + " most allocated %,d bytes (case %d, input %,d bytes); heap %,d KiB warm, %,d KiB at end",
         target, seed, cases, elapsedNanos / 1e9, casesPerSecond(), outcomes, slowestCaseNanos / 1e6,
-        mostAllocated, mostAllocatedInputLength, heapWarmBytes / 1024, heapEndBytes / 1024);
+        mostAllocated, mostAllocatedCase, mostAllocatedInputLength, heapWarmBytes / 1024, heapEndBytes / 1024);
   }
 }

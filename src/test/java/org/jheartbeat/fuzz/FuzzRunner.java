@@ -55,7 +55,8 @@ final class FuzzRunner {
     }
     long heapEnd = usedHeapAfterGc();
     FuzzReport report = new FuzzReport(target.name(), seed, count, worker.outcomes, elapsed,
-        worker.slowest, worker.mostAllocated, worker.mostAllocatedInput, worker.heapWarm, heapEnd);
+        worker.slowest, worker.mostAllocated, worker.mostAllocatedInput, worker.mostAllocatedCase, worker.heapWarm,
+        heapEnd);
     if (report.heapGrowthBytes() > MAX_HEAP_GROWTH) {
       throw new AssertionError("fuzz target " + target.name() + ", seed " + seed + ": used heap grew by "
           + report.heapGrowthBytes() / 1024 + " KiB over " + count + " cases (bound "
@@ -103,6 +104,7 @@ final class FuzzRunner {
     private long slowest;
     private long mostAllocated;
     private int mostAllocatedInput;
+    private long mostAllocatedCase;
     private long heapWarm;
 
     Worker(FuzzTarget<P> target, long seed, long first, long count) {
@@ -140,6 +142,7 @@ final class FuzzRunner {
           if (allocated > mostAllocated) {
             mostAllocated = allocated;
             mostAllocatedInput = input.length;
+            mostAllocatedCase = i;
           }
           if (allocated > target.allocationBound(input.length)) {
             throw new FuzzViolation("parsing allocated " + allocated + " bytes for an input of " + input.length
