@@ -12,8 +12,12 @@ final class Lexical {
       Pattern.compile("(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}");
   private static final Pattern HOSTNAME =
       Pattern.compile("[A-Za-z0-9_]([A-Za-z0-9_-]*[A-Za-z0-9_])?(\\.[A-Za-z0-9_]([A-Za-z0-9_-]*[A-Za-z0-9_])?)*\\.?");
-  /** Linux IFNAMSIZ is 16 including the NUL; '/' and blanks can never appear in a name. */
-  private static final Pattern INTERFACE = Pattern.compile("[^/\\s]{1,15}");
+  /**
+   * Linux IFNAMSIZ is 16 including the NUL; '/' and blanks can never appear in a name. Only
+   * printable ASCII is accepted: a control character would be dropped when a line is trimmed (the
+   * fuzzer found "\u001fh0" read back from the dump as "h0").
+   */
+  private static final Pattern INTERFACE = Pattern.compile("[\\x21-\\x7e&&[^/]]{1,15}");
   /** Heartbeat's node-name buffer (HOSTLENG) is 100 bytes. */
   static final int MAX_NODE_NAME = 100;
 

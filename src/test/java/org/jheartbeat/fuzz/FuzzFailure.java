@@ -16,8 +16,17 @@ final class FuzzFailure extends AssertionError {
 
   private final transient byte[] input;
 
+  /** A failure of case {@code caseIndex} of a seeded run. */
   FuzzFailure(String target, long seed, long caseIndex, String what, byte[] input, Throwable cause) {
-    super(describe(target, seed, caseIndex, what, input), cause);
+    this(target, "seed " + seed + ", case " + caseIndex, "scripts/fuzz --target " + target + " --seed " + seed
+        + " --case " + caseIndex + "  (or mvn test -Dtest=FuzzTest -Djheartbeat.fuzz.seed=" + seed
+        + " -Djheartbeat.fuzz.case=" + caseIndex + ")", target + "-" + seed + "-" + caseIndex, what, input, cause);
+  }
+
+  /** A failure of a given input, e.g. a regression file of the corpus. */
+  FuzzFailure(String target, String where, String replay, String saveName, String what, byte[] input,
+      Throwable cause) {
+    super(describe(target, where, replay, saveName, what, input), cause);
     this.input = input.clone();
   }
 
@@ -25,20 +34,19 @@ final class FuzzFailure extends AssertionError {
     return input.clone();
   }
 
-  private static String describe(String target, long seed, long caseIndex, String what, byte[] input) {
-    String saved = save(target, seed, caseIndex, input);
+  private static String describe(String target, String where, String replay, String saveName, String what,
+      byte[] input) {
+    String saved = save(saveName, input);
     String hex = HexFormat.of().formatHex(input, 0, Math.min(input.length, MAX_HEX_BYTES))
         + (input.length > MAX_HEX_BYTES ? "… (first " + MAX_HEX_BYTES + " bytes)" : "");
-    return "fuzz target " + target + ", seed " + seed + ", case " + caseIndex + ": " + what
-        + "\n  replay: scripts/fuzz --target " + target + " --seed " + seed + " --case " + caseIndex
-        + "  (or mvn test -Dtest=FuzzTest -Djheartbeat.fuzz.seed=" + seed + " -Djheartbeat.fuzz.case=" + caseIndex + ")"
+    return "fuzz target " + target + ", " + where + ": " + what + "\n  replay: " + replay
         + "\n  input (" + input.length + " bytes" + saved + "): " + hex;
   }
 
-  private static String save(String target, long seed, long caseIndex, byte[] input) {
+  private static String save(String name, byte[] input) {
     try {
       Files.createDirectories(SAVE_DIR);
-      Path file = SAVE_DIR.resolve(target + "-" + seed + "-" + caseIndex + ".bin");
+      Path file = SAVE_DIR.resolve(name + ".bin");
       Files.write(file, input);
       return ", saved in " + file;
     } catch (IOException e) {

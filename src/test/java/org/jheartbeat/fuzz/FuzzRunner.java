@@ -1,8 +1,13 @@
 package org.jheartbeat.fuzz;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicReference;
@@ -34,7 +39,40 @@ final class FuzzRunner {
   }
 
   <P> FuzzReport run(FuzzTarget<P> target, long seed, long first, long count) {
-    Worker<P> worker = new Worker<>(target, seed, first, count);
+    return run(target, seed, first, count, i -> target.generate(caseRandom(target.name(), seed, i)),
+        (i, what, input, cause) -> new FuzzFailure(target.name(), seed, i, what, input, cause));
+  }
+
+  /** Runs the given inputs (a regression corpus) under the same oracles, deadline and bounds. */
+  <P> FuzzReport replay(FuzzTarget<P> target, List<Path> files) {
+    List<byte[]> inputs = files.stream().map(FuzzRunner::read).toList();
+    return run(target, 0, 0, inputs.size(), i -> inputs.get((int) i),
+        (i, what, input, cause) -> new FuzzFailure(target.name(), "regression file " + files.get((int) i),
+            "mvn test -Dtest=FuzzCorpusTest", target.name() + "-" + files.get((int) i).getFileName(), what, input,
+            cause));
+  }
+
+  /** Makes case {@code i}'s input. */
+  private interface Inputs {
+    byte[] of(long i);
+  }
+
+  /** Describes a failed case. */
+  private interface Failures {
+    FuzzFailure of(long i, String what, byte[] input, Throwable cause);
+  }
+
+  private static byte[] read(Path file) {
+    try {
+      return Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private <P> FuzzReport run(FuzzTarget<P> target, long seed, long first, long count, Inputs inputs,
+      Failures failures) {
+    Worker<P> worker = new Worker<>(target, first, count, inputs, failures);
     Thread thread = new Thread(worker, "fuzz-" + target.name());
     thread.setDaemon(true); // a hung case must not keep the JVM alive after the failure is reported
     long started = System.nanoTime();
@@ -42,7 +80,7 @@ final class FuzzRunner {
     try {
       while (thread.isAlive()) {
         thread.join(POLL_MILLIS);
-        checkDeadline(target, seed, worker, thread);
+        checkDeadline(target, worker, thread, failures);
       }
     } catch (InterruptedException e) {
       thread.interrupt();
@@ -65,7 +103,7 @@ final class FuzzRunner {
     return report;
   }
 
-  private void checkDeadline(FuzzTarget<?> target, long seed, Worker<?> worker, Thread thread) {
+  private void checkDeadline(FuzzTarget<?> target, Worker<?> worker, Thread thread, Failures failures) {
     long start = worker.caseStart;
     long index = worker.caseIndex;
     byte[] input = worker.caseInput;
@@ -80,8 +118,7 @@ final class FuzzRunner {
       stack.append("\n    at ").append(e);
     }
     thread.interrupt();
-    throw new FuzzFailure(target.name(), seed, index,
-        "hang: still running after " + target.deadlineMillis() + " ms" + stack, input, null);
+    throw failures.of(index, "hang: still running after " + target.deadlineMillis() + " ms" + stack, input, null);
   }
 
   long usedHeapAfterGc() {
@@ -93,9 +130,10 @@ final class FuzzRunner {
   /** The loop on the worker thread; the volatile fields are what the watchdog reads. */
   private final class Worker<P> implements Runnable {
     private final FuzzTarget<P> target;
-    private final long seed;
     private final long first;
     private final long count;
+    private final Inputs inputs;
+    private final Failures failures;
     private final Map<String, Long> outcomes = new HashMap<>();
     private final AtomicReference<AssertionError> failure = new AtomicReference<>();
     private volatile long caseIndex = -1;
@@ -107,11 +145,12 @@ final class FuzzRunner {
     private long mostAllocatedCase;
     private long heapWarm;
 
-    Worker(FuzzTarget<P> target, long seed, long first, long count) {
+    Worker(FuzzTarget<P> target, long first, long count, Inputs inputs, Failures failures) {
       this.target = target;
-      this.seed = seed;
       this.first = first;
       this.count = count;
+      this.inputs = inputs;
+      this.failures = failures;
     }
 
     private long allocatedByParsing(byte[] input) {
@@ -125,13 +164,14 @@ final class FuzzRunner {
       long warmUp = first + Math.min(count / 10, 2_000);
       for (long i = first; i < first + count && !Thread.currentThread().isInterrupted(); i++) {
         if (i == warmUp) {
+          caseIndex = -1; // no case runs while the GC does: the watchdog must not time it
           heapWarm = usedHeapAfterGc();
         }
         caseIndex = i;
         caseStart = System.nanoTime();
         byte[] input = new byte[0];
         try {
-          input = target.generate(caseRandom(target.name(), seed, i));
+          input = inputs.of(i);
           caseInput = input;
           long allocatedBefore = threads.getCurrentThreadAllocatedBytes();
           P parsed = target.parse(input);
@@ -151,10 +191,10 @@ final class FuzzRunner {
           outcomes.merge(target.check(input, parsed), 1L, Long::sum);
           slowest = Math.max(slowest, System.nanoTime() - caseStart);
         } catch (FuzzViolation v) {
-          failure.set(new FuzzFailure(target.name(), seed, i, "oracle failed: " + v.getMessage(), input, v));
+          failure.set(failures.of(i, "oracle failed: " + v.getMessage(), input, v));
           return;
         } catch (Throwable t) {
-          failure.set(new FuzzFailure(target.name(), seed, i, "crash: " + t, input, t));
+          failure.set(failures.of(i, "crash: " + t, input, t));
           return;
         }
       }
