@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.random.RandomGenerator;
 
 /**
- * Byte-level mutations, stacked one to four deep: flip a bit or set a byte (often to one the
+ * Byte-level mutations, stacked one to four deep ({@link TextMutator#stack}): flip a bit or set a byte (often to one the
  * formats give a meaning to), insert random or dictionary bytes, delete a range, duplicate a
  * range, truncate, splice with another seed, and replace a decimal number by a boundary value
  * (zero, off by one, leading zero, the 2^n edges, longer than any integer type, the length of
@@ -25,7 +25,7 @@ final class ByteMutator {
     this.dictionary = dictionary.stream().map(s -> s.getBytes(ISO_8859_1)).toList();
   }
 
-  /** One to four stacked mutations of {@code input}; {@code seeds} supply splice material. */
+  /** Stacked mutations of {@code input}; {@code seeds} supply splice material. */
   byte[] mutate(byte[] input, List<byte[]> seeds, RandomGenerator r) {
     byte[] b = input;
     for (int n = TextMutator.stack(r); n > 0; n--) {

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.random.RandomGenerator;
 
 /**
- * Line- and field-level mutations for the line-oriented config files, stacked one to four deep (see {@link #stack}):
- * swap, duplicate or drop lines; take a line from another seed or the dictionary; swap,
+ * Line- and field-level mutations for the line-oriented config files, stacked one to four deep
+ * (see {@link #stack}): swap, duplicate or drop lines; take a line from another seed or the dictionary; swap,
  * duplicate, drop or replace fields; put a huge, negative, fractional or unit-suffixed number in a
  * field; odd whitespace (tabs, CR, form feed, vertical tab, NBSP, a trailing backslash); bytes
  * that are not UTF-8; a very long line or field; NUL; a stray {@code #}. Text is handled as
