@@ -67,11 +67,11 @@ public final class AuthKeysParser {
         problems.error(file, lineNo, "line is longer than " + MAX_LINE_BYTES + " bytes");
         continue;
       }
-      String line = raw.strip();
+      String line = Lexical.trimCSpace(raw);
       if (line.isEmpty() || line.startsWith("#")) {
         continue;
       }
-      List<String> w = Lexical.words(line);
+      List<String> w = Lexical.cWords(line);
       if (line.startsWith("a")) {
         Optional<Integer> index = w.size() == 2 && w.get(0).equals("auth") ? index(w.get(1)) : Optional.empty();
         if (index.isEmpty()) {

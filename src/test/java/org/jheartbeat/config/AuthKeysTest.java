@@ -166,6 +166,17 @@ class AuthKeysTest {
     assertThat(errors()).first().asString().doesNotContain(SECRET);
   }
 
+  /** Found by the fuzzer: a form feed ended a key at the end of a line but not before more words. */
+  @Test
+  void formFeedEndsAKeyAsInHeartbeatAndOtherControlCharactersBelongToIt() {
+    assertThat(parse("auth 1\n1 sha1 KeyOne\f words\n")).isPresent().get()
+        .satisfies(k -> assertThat(k.active().secret()).contains("KeyOne"));
+    assertThat(parse("auth 1\n1 sha1 KeyOne\f\n")).isPresent().get()
+        .satisfies(k -> assertThat(k.active().secret()).contains("KeyOne"));
+    assertThat(parse("auth 1\n1 sha1 KeyOne\u001f\n")).isPresent().get()
+        .satisfies(k -> assertThat(k.active().secret()).contains("KeyOne\u001f"));
+  }
+
   @Test
   void invalidLineDoesNotShowTheSecret() {
     assertThat(parse("auth 1\n1 sha1 k\nkey " + SECRET + "\n")).isEmpty();

@@ -87,8 +87,9 @@ final class ConfigOracle {
     same("udpport", x.udpPort(), y.udpPort());
     // The dump lists media in table order (bcast, mcast, ucast), not file order.
     same("media", sorted(x.media()), sorted(y.media()));
-    same("ping nodes", x.pingNodes().stream().map(p -> p.name() + p.hosts() + p.group()).toList(),
-        y.pingNodes().stream().map(p -> p.name() + p.hosts() + p.group()).toList());
+    // So are ping and ping_group nodes (table order).
+    same("ping nodes", sorted(x.pingNodes().stream().map(p -> p.name() + p.hosts() + p.group()).toList()),
+        sorted(y.pingNodes().stream().map(p -> p.name() + p.hosts() + p.group()).toList()));
     same("auto_failback", x.autoFailback(), y.autoFailback());
     same("logging", x.logging(), y.logging());
     same("protocol", x.protocol(), y.protocol());
