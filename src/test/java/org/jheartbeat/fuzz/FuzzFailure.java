@@ -14,8 +14,6 @@ final class FuzzFailure extends AssertionError {
   private static final int MAX_HEX_BYTES = 1024;
   private static final Path SAVE_DIR = Path.of("target", "fuzz-failures");
 
-  private final transient byte[] input;
-
   /** A failure of case {@code caseIndex} of a seeded run. */
   FuzzFailure(String target, long seed, long caseIndex, String what, byte[] input, Throwable cause) {
     this(target, "seed " + seed + ", case " + caseIndex, "scripts/fuzz --target " + target + " --seed " + seed
@@ -27,11 +25,6 @@ final class FuzzFailure extends AssertionError {
   FuzzFailure(String target, String where, String replay, String saveName, String what, byte[] input,
       Throwable cause) {
     super(describe(target, where, replay, saveName, what, input), cause);
-    this.input = input.clone();
-  }
-
-  byte[] input() {
-    return input.clone();
   }
 
   private static String describe(String target, String where, String replay, String saveName, String what,
