@@ -16,10 +16,13 @@ import java.util.Set;
  * the outgoing key and must come before the line defining key N; key lines are {@code N crc},
  * {@code N md5 KEY} or {@code N sha1 KEY} with N from 0 to 15; lines are at most 5120 bytes; and
  * the file must not be readable by group or others, since anyone who reads it can forge cluster
- * messages.
+ * messages. It must also belong to root or to the user this process runs as: another owner could
+ * change the keys (or the mode) at any time without the administrator noticing.
  */
 public final class AuthKeysParser {
   static final int MAX_LINE_BYTES = 5120;
+  /** Longer words in the method's place are not echoed: they are more likely keys than typos. */
+  private static final int MAX_SHOWN_METHOD = 12;
 
   private AuthKeysParser() {}
 
@@ -31,6 +34,7 @@ public final class AuthKeysParser {
       return Optional.empty();
     }
     checkMode(file, problems);
+    checkOwner(file, problems);
     Optional<AuthKeys> keys = parseLines(file, lines.get(), problems);
     return problems.hasErrors() || hadErrors ? Optional.empty() : keys;
   }
@@ -50,6 +54,20 @@ public final class AuthKeysParser {
     }
   }
 
+  private static void checkOwner(Path file, Problems problems) {
+    String owner;
+    try {
+      owner = Files.getOwner(file).getName();
+    } catch (UnsupportedOperationException | IOException e) {
+      return;
+    }
+    String me = System.getProperty("user.name");
+    if (!owner.equals("root") && !owner.equals(me)) {
+      problems.error(file, 0, "owned by " + owner + ", who could change the keys; it must belong to root"
+          + (me.equals("root") ? "" : " or " + me) + ": run 'chown root " + file + "'");
+    }
+  }
+
   private static Optional<AuthKeys> parseLines(Path file, List<String> lines, Problems problems) {
     Map<Integer, AuthKey> keys = new HashMap<>();
     Integer active = null;
@@ -65,15 +83,16 @@ public final class AuthKeysParser {
         problems.error(file, lineNo, "line is longer than " + MAX_LINE_BYTES + " bytes");
         continue;
       }
-      String line = raw.strip();
+      String line = Lexical.trimCSpace(raw);
       if (line.isEmpty() || line.startsWith("#")) {
         continue;
       }
-      List<String> w = Lexical.words(line);
+      List<String> w = Lexical.cWords(line);
       if (line.startsWith("a")) {
         Optional<Integer> index = w.size() == 2 && w.get(0).equals("auth") ? index(w.get(1)) : Optional.empty();
         if (index.isEmpty()) {
-          problems.error(file, lineNo, "expected 'auth N' with N from 0 to " + AuthKeys.MAX_INDEX + ", got '" + line + "'");
+          problems.error(file, lineNo, "expected 'auth N' with N from 0 to " + AuthKeys.MAX_INDEX + ", got "
+              + redactAuthLine(w));
           authRefused = true;
           continue;
         }
@@ -134,7 +153,11 @@ public final class AuthKeysParser {
     }
     Optional<AuthMethod> method = AuthMethod.parse(w.get(1));
     if (method.isEmpty()) {
-      problems.error(file, lineNo, "unknown auth method '" + w.get(1) + "': expected crc, md5 or sha1 (lower case)");
+      // "1 KEY" (the method forgotten) puts the key where the method goes: show the word only
+      // when a key follows it and it is short enough to be a mistyped method name.
+      boolean shown = w.size() > 2 && w.get(1).length() <= MAX_SHOWN_METHOD;
+      problems.error(file, lineNo, "unknown auth method " + (shown ? "'" + w.get(1) + "'" : "(not shown: it may be the key)")
+          + ": expected crc, md5 or sha1 (lower case)" + (shown ? "" : " before the key"));
       return Optional.empty();
     }
     AuthMethod m = method.get();
@@ -163,6 +186,24 @@ public final class AuthKeysParser {
     }
     int n = Integer.parseInt(word);
     return n <= AuthKeys.MAX_INDEX ? Optional.of(n) : Optional.empty();
+  }
+
+  /**
+   * A refused line that starts with "a" may be a key pasted over the auth line ("auth KEY", or a
+   * key of its own that begins with "a"): show the first word only when it starts with "auth",
+   * and the others only when they are numbers.
+   */
+  private static String redactAuthLine(List<String> words) {
+    if (!words.get(0).startsWith("auth")) {
+      return "a line that is not shown (it may hold a key)";
+    }
+    StringBuilder shown = new StringBuilder(words.get(0));
+    boolean hidden = false;
+    for (String w : words.subList(1, words.size())) {
+      hidden |= !w.matches("[0-9]+");
+      shown.append(' ').append(w.matches("[0-9]+") ? w : "…");
+    }
+    return "'" + shown + "'" + (hidden ? " (… not shown: it may hold a key)" : "");
   }
 
   /**
