@@ -81,6 +81,8 @@ public final class ResourceManager {
   private final LegacyRequests legacy;
   private final DeadPeerTakeover deadPeers;
   private final FailoverMetrics failovers;
+  private final FenceLedger fences;
+  private final PingQuorum quorum;
 
   RmState state = RmState.INIT;
   HeldSet held = HeldSet.NONE;
@@ -106,7 +108,9 @@ public final class ResourceManager {
     this.failovers = new FailoverMetrics(registry, clock);
     this.nice = new NiceFailback(this);
     this.legacy = new LegacyRequests(this);
-    this.deadPeers = new DeadPeerTakeover(this, fencer);
+    this.fences = new FenceLedger(registry, clock);
+    this.quorum = new PingQuorum(cf, send);
+    this.deadPeers = new DeadPeerTakeover(this, fencer, fences, quorum);
   }
 
   boolean niceFailback() {
@@ -141,12 +145,21 @@ public final class ResourceManager {
    * peer back as {@code init}/{@code up} restarted.
    */
   public void onNodeStatus(String node, String from, String to) {
-    if (node.equals(me) || !clusterNodes.contains(node)) {
-      return; // ping nodes never move resources (spec §5.6 step 5)
+    if (node.equals(me)) {
+      return;
+    }
+    if (!clusterNodes.contains(node)) {
+      // ping nodes never move resources (spec §5.6 step 5), only split_brain_policy ping_quorum reads them
+      deadPeers.pingStatus(node, to);
+      return;
     }
     peerStatus.put(node, to);
     if ("up".equals(to) || "active".equals(to)) {
       heardAlive.add(node);
+      deadPeers.peerReturned(node);
+      if ("active".equals(to) && !"active".equals(from)) {
+        quorum.announce();
+      }
     }
     if ("dead".equals(to) && !"dead".equals(from)) {
       if (!shuttingDown && !res.localTo(node).isEmpty()) {
@@ -206,6 +219,11 @@ public final class ResourceManager {
         }
       }
       case "stonith" -> log.debug("stonith report: {}", m);
+      case PingQuorum.MESSAGE -> {
+        if (!fromMe) {
+          quorum.onMessage(src, m.get("pingreach").orElse(""));
+        }
+      }
       default -> log.debug("not a resource message: {}", m.type());
     }
   }
@@ -293,6 +311,13 @@ public final class ResourceManager {
     }
     return new ResourceSnapshot(me, mode, state, held, peerHeld, peerStable, nice.standby(),
         rscstatus(), views);
+  }
+
+  /** Each peer this node had to reset, oldest first, and the split-brain tie-breaker's view. */
+  public FencingSnapshot fencing() {
+    return new FencingSnapshot(fences.entries().stream()
+        .map(e -> new FencingSnapshot.Peer(e.node(), e.phase().text(), e.failures(), e.sinceMillis()))
+        .toList(), quorum.describe());
   }
 
   // ------------------------------------------------------------- shared helpers
