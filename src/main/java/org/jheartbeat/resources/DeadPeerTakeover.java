@@ -73,10 +73,11 @@ final class DeadPeerTakeover {
     if (quorum.pingStatus(pingNode, status) && !waitingForPing.isEmpty()) {
       List<String> waiting = List.copyOf(waitingForPing);
       waitingForPing.clear();
-      waiting.stream().filter(this::stillDead).forEach(n -> {
-        log.info("A ping node is reachable again: taking over from dead node {}", n);
+      // as after a death, wait until a partition that just healed would have shown the peer alive
+      rm.scheduler.schedule(quorum.settle(), () -> waiting.stream().filter(this::stillDead).forEach(n -> {
+        log.info("A ping node is reachable again and {} is still dead", n);
         judge(n);
-      });
+      }));
     }
   }
 

@@ -21,10 +21,12 @@ import org.slf4j.LoggerFactory;
  * t=jhb-quorum pingreach=N}) whenever that number changes and when a peer becomes active; a peer
  * that never said (a real Heartbeat node) counts as one that may reach them.
  *
- * <p>The decision waits {@link #settle()} after the peer's death so that ping node status is as
- * fresh as the peer's: a cable pulled on this node silences the ping node and the peer at the
- * same moment, and the ping node is declared dead after deadping, the peer after deadtime. Owned
- * by the event loop.
+ * <p>The decision waits {@link #settle()} (deadping − deadtime + 2 × keepalive, at least
+ * 2 × keepalive) after the peer's death so that ping node status is as fresh as the peer's: a
+ * cable pulled on this node silences the ping node and the peer at the same moment, and the ping
+ * node is declared dead after deadping, the peer after deadtime. A ping node that answers again
+ * is trusted after the same delay, by which time a healed partition has shown the peer alive.
+ * Owned by the event loop.
  */
 final class PingQuorum {
   static final String MESSAGE = "jhb-quorum";
@@ -44,7 +46,7 @@ final class PingQuorum {
     this.clusterNodes = cf.nodes().stream().sorted().toList();
     this.active = SplitBrainPolicy.of(cf) == SplitBrainPolicy.PING_QUORUM && !cf.pingNodes().isEmpty();
     long ms = cf.timing().deadpingMs() - cf.timing().deadtimeMs() + 2 * cf.timing().keepaliveMs();
-    this.settle = Duration.ofMillis(Math.max(0, ms));
+    this.settle = Duration.ofMillis(Math.max(2 * cf.timing().keepaliveMs(), ms));
     this.out = out;
     cf.pingNodes().forEach(p -> pingUp.put(p.name().toLowerCase(java.util.Locale.ROOT), false));
   }
