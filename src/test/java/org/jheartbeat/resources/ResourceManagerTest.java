@@ -249,7 +249,10 @@ class ResourceManagerTest {
     assertThat(logs.lines()).containsSubsequence("info: node n2 now reset.",
         "info: Resources being acquired from n2.");
     assertThat(sent).filteredOn(m -> m.type().equals("stonith"))
-        .extracting(m -> m.get("result").orElse("")).containsExactly("OK");
+        .extracting(m -> m.get("result").orElse("")).containsExactly("bad", "OK");
+    assertThat(logs.lines()).contains("CRIT: Takeover of n2's resources blocked until it is reset: next attempt in 5 s");
+    assertThat(rm.fencing().peers()).singleElement()
+        .satisfies(p -> assertThat(p.phase()).isEqualTo("done"));
     assertThat(ran).containsExactly("start IPaddr::10.0.0.10", "start IPaddr::10.0.0.11");
   }
 
