@@ -1,0 +1,81 @@
+package org.jheartbeat.e2e;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The test STONITH plugin {@code external/jhb-netns} (src/test/resources/stonith/jhb-netns: powers
+ * a lab node off by cutting its switch ports, SIGKILLing its processes and removing its VIPs),
+ * made visible to one daemon only: a temporary copy of cluster-glue's external plugin directory
+ * plus the plugin, bind-mounted over {@value #PLUGIN_DIR} in a private mount namespace that the
+ * {@link #launcher()} prefix gives the daemon. Nothing is written to the root filesystem's plugin
+ * directory; the mount disappears with the daemon's process. {@link #close()} deletes the copy.
+ */
+final class StonithPlugin implements AutoCloseable {
+  static final String PLUGIN_DIR = "/usr/lib/stonith/plugins/external";
+  static final String TYPE = "external/jhb-netns";
+
+  private final Path dir;
+
+  private StonithPlugin(Path dir) {
+    this.dir = dir;
+  }
+
+  /** Whether cluster-glue's stonith command and plugin directory are installed. */
+  static boolean available() {
+    return Files.isExecutable(Path.of("/usr/sbin/stonith")) && Files.isDirectory(Path.of(PLUGIN_DIR))
+        && Files.isExecutable(Path.of("/usr/bin/unshare"));
+  }
+
+  static StonithPlugin install() {
+    try {
+      Path dir = Files.createTempDirectory("jhb-fen-plugins-");
+      try (Stream<Path> originals = Files.list(Path.of(PLUGIN_DIR))) {
+        for (Path p : originals.toList()) {
+          Files.copy(p, dir.resolve(p.getFileName()), StandardCopyOption.COPY_ATTRIBUTES);
+        }
+      }
+      Path plugin = dir.resolve("jhb-netns");
+      try (InputStream in = StonithPlugin.class.getResourceAsStream("/stonith/jhb-netns")) {
+        if (in == null) {
+          throw new IllegalStateException("test resource stonith/jhb-netns missing");
+        }
+        Files.copy(in, plugin);
+      }
+      Files.setPosixFilePermissions(plugin, PosixFilePermissions.fromString("rwxr-xr-x"));
+      return new StonithPlugin(dir);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The {@code stonith_host} line that fences either node of the lab {@code prefix}. */
+  static String stonithHost(String prefix) {
+    return "stonith_host * " + TYPE + " " + prefix + " " + Walkthrough.N1 + "=n1," + Walkthrough.N2 + "=n2\n";
+  }
+
+  /** The argv prefix that runs a command with the plugin directory overlaid (private mount namespace). */
+  List<String> launcher() {
+    return List.of("unshare", "--mount", "--propagation", "private", "sh", "-c",
+        "mount --bind \"$0\" " + PLUGIN_DIR + " && exec \"$@\"", dir.toString());
+  }
+
+  @Override
+  public void close() {
+    try (Stream<Path> walk = Files.walk(dir)) {
+      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException e) {
+      System.err.println("StonithPlugin: could not delete " + dir + ": " + e);
+    }
+  }
+}
