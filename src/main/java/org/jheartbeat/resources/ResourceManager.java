@@ -34,7 +34,9 @@ import org.slf4j.LoggerFactory;
  * second); {@code legacy} acquires the node's own groups with {@code ip-request} and its answer,
  * never starting a group twice (the real daemon's double-acquire race at initdead is avoided by
  * the single action queue and by skipping starts of groups already running). A peer's death
- * takes over its groups after the STONITH decision of §5.6 ({@link Fencer}); a peer's {@code
+ * takes over its groups after the STONITH decision of §5.6 ({@link DeadPeerTakeover}: a reset
+ * through the {@link Fencer} first when a device is configured, and under {@code
+ * split_brain_policy ping_quorum} only if the {@link PingQuorum} allows this node to act); a peer's {@code
  * shutdone} takes them over at once. The nice_failback handshake and the legacy request flow are
  * in {@link NiceFailback} and {@link LegacyRequests}; this class keeps the shared state.
  *
