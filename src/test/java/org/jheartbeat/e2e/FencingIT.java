@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
 import org.jheartbeat.e2e.Walkthrough.Mark;
 import org.jheartbeat.testkit.Netns;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * STONITH in namespaces (issue 8): two jheartbeat nodes with {@code stonith_host *
@@ -18,7 +19,10 @@ import org.junit.jupiter.api.Test;
  * command). The active node's daemon is SIGKILLed — its VIP and lighttpd keep running, the case
  * where a takeover without fencing gives two VIP owners. The survivor must reset it ({@code
  * Resetting node X with [external/jhb-netns]}, {@code node X now reset.}) before it acquires
- * anything, and afterwards only it holds the VIP and serves the client.
+ * anything, and afterwards only it holds the VIP and serves the client. The survivor is a
+ * jheartbeat node, or the real Heartbeat 3.0.6 (same ha.cf line, same plugin): the mixed pair
+ * shows that the real daemon fences a jheartbeat node with the configuration and log lines
+ * jheartbeat uses.
  *
  * <p>Namespaces {@value #PREFIX}*; logs in {@code target/e2e-logs/FencingIT}.
  */
@@ -33,22 +37,28 @@ class FencingIT {
    */
   static final Walkthrough.Timing TIMING = new Walkthrough.Timing(1, 6, 3, 30);
 
-  @Test
-  void crashedNodeIsFencedBeforeTakeover() {
+  @ParameterizedTest(name = "survivor {0}")
+  @EnumSource(value = NodeKind.class, names = {"JHEARTBEAT", "REAL"})
+  void crashedNodeIsFencedBeforeTakeover(NodeKind survivor) {
     assumeTrue(Netns.usable(), "needs root and iproute2");
     assumeTrue(NodeKind.JHEARTBEAT.available(), "needs bin/jheartbeat");
+    assumeTrue(survivor.available(), "needs " + survivor);
     assumeTrue(Httpd.installed(), "needs the Debian lighttpd package");
     assumeTrue(StonithPlugin.available(), "needs the Debian cluster-glue package (stonith) and unshare");
     Walkthrough.Timing timing = TIMING;
     TwoNodeLab lab;
     try (StonithPlugin plugin = StonithPlugin.install();
-        Walkthrough w = new Walkthrough(NodeKind.JHEARTBEAT, NodeKind.JHEARTBEAT, timing, PREFIX, LOG_DIR, "off",
+        Walkthrough w = new Walkthrough(NodeKind.JHEARTBEAT, survivor, timing, PREFIX, LOG_DIR.resolve(survivor.name()), "off",
             "", StonithPlugin.stonithHost(PREFIX))) {
       lab = w.lab();
       JheartbeatNode n1 = (JheartbeatNode) w.node1();
-      JheartbeatNode n2 = (JheartbeatNode) w.node2();
+      ClusterNode n2 = w.node2();
       n1.launchWith(plugin.launcher());
-      n2.launchWith(plugin.launcher());
+      if (n2 instanceof JheartbeatNode j) {
+        j.launchWith(plugin.launcher());
+      } else {
+        plugin.mountInto((RealHeartbeatNode) n2);
+      }
       // Together: a peer never heard at initdead would be reset at start-up, as Heartbeat does.
       n1.start();
       n2.start();
@@ -73,7 +83,7 @@ class FencingIT {
       assertThat(log.indexOf("Resetting node")).isLessThan(log.indexOf("now reset."));
       assertThat(log.indexOf("now reset.")).as("reset before takeover:\n%s", log)
           .isLessThan(log.indexOf("Resources being acquired from"));
-      assertThat(log).doesNotContain("No STONITH device configured");
+      assertThat(log).doesNotContain("No STONITH device configured").doesNotContain("STONITH of");
       Awaitility.await("orasrv1's lighttpd and VIP gone").atMost(MARGIN).pollInterval(Duration.ofMillis(250))
           .until(() -> !w.vipOn(n1) && Netns.exec(java.util.List.of("ip", "netns", "pids", lab.ns(n1.slot())),
               Duration.ofSeconds(10)).stdout().isBlank());

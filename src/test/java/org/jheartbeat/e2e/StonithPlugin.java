@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -16,8 +17,10 @@ import java.util.stream.Stream;
  * a lab node off by cutting its switch ports, SIGKILLing its processes and removing its VIPs),
  * made visible to one daemon only: a temporary copy of cluster-glue's external plugin directory
  * plus the plugin, bind-mounted over {@value #PLUGIN_DIR} in a private mount namespace that the
- * {@link #launcher()} prefix gives the daemon. Nothing is written to the root filesystem's plugin
- * directory; the mount disappears with the daemon's process. {@link #close()} deletes the copy.
+ * {@link #launcher()} prefix gives a jheartbeat daemon, or in the mount namespace of a real
+ * Heartbeat node's holder ({@link #mountInto}). Nothing is written to the root filesystem's
+ * plugin directory; the mounts disappear with the daemon's process or the holder.
+ * {@link #close()} deletes the copy.
  */
 final class StonithPlugin implements AutoCloseable {
   static final String PLUGIN_DIR = "/usr/lib/stonith/plugins/external";
@@ -66,6 +69,19 @@ final class StonithPlugin implements AutoCloseable {
   List<String> launcher() {
     return List.of("unshare", "--mount", "--propagation", "private", "sh", "-c",
         "mount --bind \"$0\" " + PLUGIN_DIR + " && exec \"$@\"", dir.toString());
+  }
+
+  /**
+   * Makes the plugin visible to a real Heartbeat node: bind-mounts the copy over {@value
+   * #PLUGIN_DIR} in the node holder's private mount namespace, and, because the holder has its
+   * own {@code /run}, the host's {@code /run/netns} (with the lab's namespace files) under it, so
+   * that the plugin can reach the switch namespace.
+   */
+  void mountInto(RealHeartbeatNode node) {
+    Duration t = Duration.ofSeconds(10);
+    node.exec(t, "mount", "--bind", dir.toString(), PLUGIN_DIR).requireSuccess("bind-mount the STONITH plugins");
+    node.exec(t, "sh", "-c", "mkdir -p /run/netns && mount --rbind /proc/1/root/run/netns /run/netns")
+        .requireSuccess("make /run/netns visible to " + node.name());
   }
 
   @Override
