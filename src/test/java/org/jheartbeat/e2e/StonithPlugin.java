@@ -73,15 +73,12 @@ final class StonithPlugin implements AutoCloseable {
 
   /**
    * Makes the plugin visible to a real Heartbeat node: bind-mounts the copy over {@value
-   * #PLUGIN_DIR} in the node holder's private mount namespace, and, because the holder has its
-   * own {@code /run}, the host's {@code /run/netns} (with the lab's namespace files) under it, so
-   * that the plugin can reach the switch namespace.
+   * #PLUGIN_DIR} in the node holder's private mount namespace (the holder's own {@code /run}
+   * hides the lab's namespace files; the plugin then reaches them through {@code /proc/1/root}).
    */
   void mountInto(RealHeartbeatNode node) {
-    Duration t = Duration.ofSeconds(10);
-    node.exec(t, "mount", "--bind", dir.toString(), PLUGIN_DIR).requireSuccess("bind-mount the STONITH plugins");
-    node.exec(t, "sh", "-c", "mkdir -p /run/netns && mount --rbind /proc/1/root/run/netns /run/netns")
-        .requireSuccess("make /run/netns visible to " + node.name());
+    node.exec(Duration.ofSeconds(10), "mount", "--bind", dir.toString(), PLUGIN_DIR)
+        .requireSuccess("bind-mount the STONITH plugins into " + node.name());
   }
 
   @Override
