@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * reaches a ping node again. Then, without a device: the two WARN lines and {@code
  * result=n_stnth}, then the takeover; with one: reset through the {@link Fencer} ({@code
  * Resetting node X with [TYPE]}, {@code node X now reset.}), and the takeover only after
- * success. A failed reset logs Heartbeat's {@code STONITH of X failed.  Retrying...} and a CRIT
+ * success. A failed reset logs Heartbeat's {@code Host X not reset!} and {@code STONITH of X
+ * failed.  Retrying...} and a CRIT
  * that the takeover is blocked, and is retried with the {@link FenceLedger} backoff for as long
  * as the peer stays dead.
  */
@@ -137,6 +138,7 @@ final class DeadPeerTakeover {
       }
       Duration retry = ledger.failed(node);
       rm.out.accept(ResourceMessages.stonith(node, result.wire()));
+      log.error("Host {} not reset!", node);
       log.error("STONITH of {} failed.  Retrying...", node);
       log.error(HbMarkers.CRIT, "Takeover of {}'s resources blocked until it is reset: next attempt in {} s",
           node, retry.toSeconds());

@@ -44,7 +44,11 @@ final class PingQuorum {
   PingQuorum(HaCf cf, Consumer<Message> out) {
     this.me = cf.localNode();
     this.clusterNodes = cf.nodes().stream().sorted().toList();
-    this.active = SplitBrainPolicy.of(cf) == SplitBrainPolicy.PING_QUORUM && !cf.pingNodes().isEmpty();
+    boolean wanted = SplitBrainPolicy.of(cf) == SplitBrainPolicy.PING_QUORUM;
+    this.active = wanted && !cf.pingNodes().isEmpty();
+    if (wanted && !active) {
+      log.warn("split_brain_policy ping_quorum needs ping or ping_group nodes: without them it acts as settle_on_heal");
+    }
     long ms = cf.timing().deadpingMs() - cf.timing().deadtimeMs() + 2 * cf.timing().keepaliveMs();
     this.settle = Duration.ofMillis(Math.max(2 * cf.timing().keepaliveMs(), ms));
     this.out = out;

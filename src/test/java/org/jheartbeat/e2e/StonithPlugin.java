@@ -60,9 +60,14 @@ final class StonithPlugin implements AutoCloseable {
     }
   }
 
-  /** The {@code stonith_host} line that fences either node of the lab {@code prefix}. */
+  /**
+   * The {@code stonith_host} line that fences either node of the lab {@code prefix}; the lab's
+   * namespace files are named through this JVM's root ({@code /proc/PID/root/run/netns}), which
+   * a daemon with a private {@code /run} can still reach.
+   */
   static String stonithHost(String prefix) {
-    return "stonith_host * " + TYPE + " " + prefix + " " + Walkthrough.N1 + "=n1," + Walkthrough.N2 + "=n2\n";
+    return "stonith_host * " + TYPE + " " + prefix + " " + Walkthrough.N1 + "=n1," + Walkthrough.N2 + "=n2 /proc/"
+        + ProcessHandle.current().pid() + "/root/run/netns\n";
   }
 
   /** The argv prefix that runs a command with the plugin directory overlaid (private mount namespace). */
@@ -74,7 +79,7 @@ final class StonithPlugin implements AutoCloseable {
   /**
    * Makes the plugin visible to a real Heartbeat node: bind-mounts the copy over {@value
    * #PLUGIN_DIR} in the node holder's private mount namespace (the holder's own {@code /run}
-   * hides the lab's namespace files; the plugin then reaches them through {@code /proc/1/root}).
+   * hides the lab's namespace files; the plugin reaches them as {@link #stonithHost} names them).
    */
   void mountInto(RealHeartbeatNode node) {
     node.exec(Duration.ofSeconds(10), "mount", "--bind", dir.toString(), PLUGIN_DIR)
