@@ -76,7 +76,9 @@ class FencingIT {
       Instant end = w.settle();
       String n1q = Pattern.quote(Walkthrough.N1);
       m2.await("node " + n1q + ": is dead", MARGIN);
-      m2.await("Resetting node " + n1q + " with \\[" + StonithPlugin.TYPE + "\\]", MARGIN);
+      // jheartbeat names the device by its type; the real daemon by the plugin's getinfo-devid text
+      String device = survivor == NodeKind.JHEARTBEAT ? Pattern.quote("[" + StonithPlugin.TYPE + "]") : "\\[jhb-netns";
+      m2.await("Resetting node " + n1q + " with " + device, MARGIN);
       m2.await("node " + n1q + " now reset\\.", MARGIN);
       m2.await("mach_down takeover complete", MARGIN);
       String log = m2.since();
