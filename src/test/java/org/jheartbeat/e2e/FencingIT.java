@@ -39,7 +39,7 @@ class FencingIT {
 
   @ParameterizedTest(name = "survivor {0}")
   @EnumSource(value = NodeKind.class, names = {"JHEARTBEAT", "REAL"})
-  void crashedNodeIsFencedBeforeTakeover(NodeKind survivor) {
+  void crashedNodeIsFencedBeforeTakeover(NodeKind survivor) throws java.io.IOException {
     assumeTrue(Netns.usable(), "needs root and iproute2");
     assumeTrue(NodeKind.JHEARTBEAT.available(), "needs bin/jheartbeat");
     assumeTrue(survivor.available(), "needs " + survivor);
@@ -58,6 +58,8 @@ class FencingIT {
         j.launchWith(plugin.launcher());
       } else {
         plugin.mountInto((RealHeartbeatNode) n2);
+        // the jheartbeat node also runs ping_quorum: the real peer gets its jhb-quorum messages
+        java.nio.file.Files.writeString(n1.configDir().resolve("ha.cf"), w.haCf() + "split_brain_policy ping_quorum\n");
       }
       // Together: a peer never heard at initdead would be reset at start-up, as Heartbeat does.
       n1.start();
@@ -67,6 +69,11 @@ class FencingIT {
       Walkthrough.awaitStatus(n2, Walkthrough.N1, "active", bound);
       w.client().awaitAnswer(Walkthrough.N1, bound.plus(MARGIN));
       w.assertServedBy(n1, n2);
+      if (survivor == NodeKind.REAL) {
+        // n1 sent t=jhb-quorum when n2 became active and when the ping node answered
+        assertThat(n2.log()).as("the real daemon accepts jheartbeat's jhb-quorum messages silently")
+            .doesNotContain("jhb-quorum").doesNotContain("ERROR: MSG").doesNotContain("Bad packet");
+      }
 
       Mark m2 = Walkthrough.mark(n2);
       Instant t = Instant.now();
