@@ -24,6 +24,7 @@ final class StatusTable {
         .append(", this node holds: ").append(res.rscstatus()).append('\n');
     if (res.groups().isEmpty()) {
       b.append("(no resource groups in haresources)\n");
+      fencing(b, r.fencing());
       return b.toString();
     }
     List<List<String>> groups = new ArrayList<>();
