@@ -11,7 +11,9 @@ import org.slf4j.LoggerFactory;
 /**
  * What happens when a peer is declared dead (spec membership §5.6 steps 2–4): a pending standby
  * is cancelled; STONITH is not needed when the peer was heard and gave everything up
- * (nice_failback: its last report was {@code none}; legacy: it sent {@code shutdone}) — then
+ * (nice_failback: its last report was {@code none}, stable or announcing its shutdown — an
+ * unstable {@code none} of a peer still starting does not count; legacy: it sent {@code
+ * shutdone}) — then
  * {@code Dead node X gave up resources.} and {@code stonith result=unneeded}. Otherwise, under
  * {@code split_brain_policy ping_quorum}, the {@link PingQuorum} decides (after its settle delay)
  * whether this node may act at all: if not, it gives up every group it runs and waits until it
@@ -48,7 +50,11 @@ final class DeadPeerTakeover {
     }
     boolean heard = rm.heardAlive.contains(node) || rm.peerShutdone.contains(node)
         || rm.nice.heardFrom(node);
-    boolean gaveUp = rm.niceFailback() ? heard && rm.peerHeld == HeldSet.NONE
+    // A report of "none" counts when stable or announcing a shutdown: a peer still starting
+    // reports an unstable none while it may already be acquiring its groups (Heartbeat skips
+    // STONITH then; we reset it).
+    boolean gaveUp = rm.niceFailback()
+        ? heard && rm.peerHeld == HeldSet.NONE && (rm.peerStable || rm.peerReleasing)
         : rm.peerShutdone.contains(node);
     if (gaveUp) {
       log.info("Dead node {} gave up resources.", node);

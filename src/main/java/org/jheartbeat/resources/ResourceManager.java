@@ -90,6 +90,8 @@ public final class ResourceManager {
   HeldSet held = HeldSet.NONE;
   HeldSet peerHeld = HeldSet.NONE;
   boolean peerStable;
+  /** The peer's last report announced its shutdown ({@code info=shutdown}): it is releasing. */
+  boolean peerReleasing;
   boolean commUp;
   boolean shuttingDown;
   boolean initialLogged;
@@ -186,6 +188,9 @@ public final class ResourceManager {
     boolean fromMe = src.equals(me);
     switch (m.type()) {
       case "starting", "resource", "ask_resources" -> {
+        if (!fromMe && m.type().equals("resource")) {
+          peerReleasing = m.get("info").map("shutdown"::equals).orElse(false);
+        }
         if (niceFailback() && commUp) { // before comm up we have not joined the protocol yet
           nice.onMessage(m, src, fromMe);
         }

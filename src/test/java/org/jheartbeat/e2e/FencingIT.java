@@ -68,6 +68,10 @@ class FencingIT {
       Walkthrough.awaitStatus(n1, Walkthrough.N2, "active", bound);
       Walkthrough.awaitStatus(n2, Walkthrough.N1, "active", bound);
       w.client().awaitAnswer(Walkthrough.N1, bound.plus(MARGIN));
+      // orasrv2 must have heard orasrv1's stable report: a peer whose last word was "none" is not
+      // reset by the real daemon (spec 5.6), and orasrv1 says "none" until its group runs
+      n1.awaitLog("local resource transition completed", MARGIN);
+      w.settle(Duration.ofSeconds(2));
       w.assertServedBy(n1, n2);
       if (survivor == NodeKind.REAL) {
         // n1 sent t=jhb-quorum when n2 became active and when the ping node answered

@@ -147,6 +147,20 @@ class ResourceManagerTest {
   }
 
   @Test
+  void deadPeerStillStartingIsNotTakenForOneThatGaveUp() {
+    node1(AutoFailback.OFF);
+    rm.onNodeStatus("n2", "init", "active");
+    rm.onCommUp();
+    // n2's start-up report: none, not stable — it may be acquiring its groups right now
+    rm.onMessage(peer("t", "resource", "rsc_hold", "none", "rtype", "full", "isstable", "0"));
+    rm.onNodeStatus("n2", "active", "dead");
+    assertThat(logs.lines()).doesNotContain("info: Dead node n2 gave up resources.")
+        .contains("WARN: No STONITH device configured.");
+    assertThat(sent).filteredOn(m -> m.type().equals("stonith"))
+        .extracting(m -> m.get("result").orElse("")).containsExactly("n_stnth");
+  }
+
+  @Test
   void deadPeerThatReportedNoneGaveUpItsResources() {
     node1(AutoFailback.OFF);
     rm.onNodeStatus("n2", "init", "active");
