@@ -29,7 +29,7 @@ class DirectivesTest {
       "enable_config_writes");
 
   /** Directives of jheartbeat only (real Heartbeat refuses them). */
-  private static final List<String> JHEARTBEAT_ONLY = List.of("http_api");
+  private static final List<String> JHEARTBEAT_ONLY = List.of("http_api", "split_brain_policy");
 
   /** name → {valid sample, invalid sample or null when no text is wrong}. */
   private static final Map<String, String[]> SAMPLES = new LinkedHashMap<>();
@@ -94,6 +94,7 @@ class DirectivesTest {
     s("record_pengine_inputs", "no", "never");
     s("enable_config_writes", "no", "never");
     s("http_api", "127.0.0.1:8080", "localhost:http");
+    s("split_brain_policy", "ping_quorum", "coin_toss");
   }
 
   private static void s(String name, String valid, String invalid) {
@@ -223,7 +224,10 @@ class DirectivesTest {
     assertThatThrownBy(() -> parse("ucast", "eth0"))
         .hasMessage("expected 'ucast INTERFACE PEER-ADDRESS' (2 words), got 1");
     assertThatThrownBy(() -> parse("bcast", "averyveryverylongname"))
-        .hasMessage("'averyveryverylongname' is not a network interface name (at most 15 characters, no '/')");
+        .hasMessage("'averyveryverylongname' is not a network interface name (at most 15 printable characters, no '/')");
+    // Found by the fuzzer: a leading control character was lost when the dump was read back.
+    assertThatThrownBy(() -> parse("bcast", "\u001fh0"))
+        .hasMessage("'\u001fh0' is not a network interface name (at most 15 printable characters, no '/')");
     assertThatThrownBy(() -> parse("logfacility", "local8"))
         .hasMessage("'local8' is not one of none, auth, authpriv, cron, daemon, ftp, kern, lpr, mail, news,"
             + " syslog, user, uucp, local0, local1, local2, local3, local4, local5, local6, local7");
