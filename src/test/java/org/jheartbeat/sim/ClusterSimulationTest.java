@@ -1,0 +1,108 @@
+package org.jheartbeat.sim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.jheartbeat.config.ResourceGroup;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The deterministic whole-cluster simulation (see package-info): {@value #DEFAULT_SEEDS} seeds per
+ * build. System properties: {@code jheartbeat.sim.seeds}, {@code jheartbeat.sim.first-seed},
+ * {@code jheartbeat.sim.nodes}, {@code jheartbeat.sim.steps}; {@code jheartbeat.sim.seed=N} replays
+ * one seed and prints its whole trace. A failing seed prints its violations, the fault trace and
+ * the daemons' last log lines. {@code scripts/sim} runs many seeds.
+ */
+class ClusterSimulationTest {
+  static final int DEFAULT_SEEDS = 1000;
+  private static SimLog log;
+
+  @BeforeAll
+  static void quiet() {
+    log = new SimLog();
+  }
+
+  @AfterAll
+  static void loud() {
+    log.close();
+  }
+
+  @Test
+  void everySeedKeepsTheInvariants() {
+    int nodes = Integer.getInteger("jheartbeat.sim.nodes", 2);
+    int steps = Integer.getInteger("jheartbeat.sim.steps", 8);
+    Long replay = Long.getLong("jheartbeat.sim.seed");
+    if (replay != null) {
+      SimRun.Result r = SimRun.run(replay, nodes, steps, log);
+      System.out.println(r.report());
+      assertThat(r.violations()).as("seed %d", replay).isEmpty();
+      return;
+    }
+    long first = Long.getLong("jheartbeat.sim.first-seed", 1L);
+    int seeds = Integer.getInteger("jheartbeat.sim.seeds", DEFAULT_SEEDS);
+    Map<String, Integer> faults = new TreeMap<>();
+    List<Long> failed = new ArrayList<>();
+    List<String> reports = new ArrayList<>();
+    long violations = 0;
+    long virtual = 0;
+    long forgedSent = 0;
+    long forgedRejected = 0;
+    long staleDeliveries = 0;
+    long t0 = System.nanoTime();
+    for (long seed = first; seed < first + seeds; seed++) {
+      SimRun.Result r = SimRun.run(seed, nodes, steps, log);
+      r.faults().forEach((k, v) -> faults.merge(k, v, Integer::sum));
+      virtual += r.virtualSeconds();
+      forgedSent += r.forgedSent();
+      forgedRejected += r.forgedRejected();
+      staleDeliveries += r.staleDeliveries();
+      if (!r.ok()) {
+        violations += r.violations().size();
+        failed.add(seed);
+        if (reports.size() < 3) {
+          reports.add(r.report());
+        }
+      }
+    }
+    long wallMs = (System.nanoTime() - t0) / 1_000_000;
+    reports.forEach(System.out::println);
+    System.out.printf("simulation: %d seeds from %d, %d nodes, %d steps each, %d virtual s in %d ms; "
+        + "faults injected %d %s; forged packets sent %d, rejected by nodes %d; "
+        + "messages accepted after their sender's run ended %d; violations %d in seeds %s%n",
+        seeds, first, nodes, steps, virtual, wallMs, faults.values().stream().mapToInt(Integer::intValue).sum(),
+        faults, forgedSent, forgedRejected, staleDeliveries, violations, failed);
+    assertThat(failed).as("failing seeds (replay one with -Djheartbeat.sim.seed=N)").isEmpty();
+  }
+
+  @Test
+  void aSeedReplaysExactly() {
+    SimRun.Result a = SimRun.run(20_26, 2, 8, log);
+    SimRun.Result b = SimRun.run(20_26, 2, 8, log);
+    assertThat(b.trace()).isEqualTo(a.trace()).hasSizeGreaterThan(10);
+  }
+
+  @Test
+  void theInvariantsCatchAGroupHeldTwiceAndAGroupHeldByNobody() {
+    SimWorld w = new SimWorld(7, 2, org.jheartbeat.config.AutoFailback.ON);
+    log.begin(w::stamp);
+    List<Invariant> invariants = Invariants.all();
+    w.nodes.values().forEach(SimNode::start);
+    w.advance(Duration.ofSeconds(40), invariants);
+    assertThat(w.violations).isEmpty();
+    ResourceGroup g1 = w.groups().get(0);
+    w.nodes.get("n2").machine.running().add(Invariants.holdingKey(g1)); // started behind the cluster's back
+    w.advance(Duration.ofSeconds(20), invariants);
+    assertThat(w.violations).singleElement().asString().contains("SimAgent::g1 held by [n1+n2] that hear each other");
+
+    ResourceGroup g2 = w.groups().get(1);
+    w.nodes.values().forEach(n -> n.machine.running().remove(Invariants.holdingKey(g2))); // vanished
+    w.advance(Duration.ofSeconds(20), invariants);
+    assertThat(w.violations).hasSize(2).last().asString().contains("SimAgent::g2 held by nobody while [n1, n2] could");
+  }
+}
