@@ -105,4 +105,26 @@ class ClusterSimulationTest {
     w.advance(Duration.ofSeconds(20), invariants);
     assertThat(w.violations).hasSize(2).last().asString().contains("SimAgent::g2 held by nobody while [n1, n2] could");
   }
+
+  @Test
+  void aNodeWhoseLoopStalledPastDeadtimeDoesNotDeclareItsPeerDead() {
+    SimWorld w = new SimWorld(11, 2, org.jheartbeat.config.AutoFailback.ON);
+    log.begin(w::stamp);
+    List<Invariant> invariants = Invariants.all();
+    w.nodes.values().forEach(SimNode::start);
+    w.advance(Duration.ofSeconds(40), invariants);
+    SimLoop n1 = w.nodes.get("n1").loop();
+    n1.pause();
+    w.advance(Duration.ofSeconds(12), invariants); // deadtime is 5 s: n2 takes n1's group over
+    n1.resume();
+    w.advance(Duration.ofSeconds(40), invariants);
+
+    assertThat(w.trace).noneMatch(t -> t.contains("n1 sees n2 active -> dead"))
+        .anyMatch(t -> t.contains("n2 sees n1 active -> dead"));
+    assertThat(log.tail()).anyMatch(l -> l.contains("n1 WARN: Local node stalled for 12"));
+    assertThat(w.violations).isEmpty();
+    for (ResourceGroup g : w.groups()) {
+      assertThat(Invariants.holders(w, g)).as(g.key()).hasSize(1);
+    }
+  }
 }
