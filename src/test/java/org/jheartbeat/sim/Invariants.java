@@ -104,9 +104,9 @@ final class Invariants {
     public void check(SimWorld w, Consumer<String> violation) {
       for (ResourceGroup g : w.groups()) {
         boolean heldByLive = holders(w, g).stream().anyMatch(n -> w.nodes.get(n).up());
-        List<String> could = w.nodes.values().stream().filter(n -> eligible(w, n, g)).map(n -> n.name).toList();
-        track(w, g.key(), !heldByLive && !could.isEmpty(),
-            g.key() + " held by nobody while " + could + " could hold it", violation);
+        List<String> could = heldByLive ? List.of()
+            : w.nodes.values().stream().filter(n -> eligible(w, n, g)).map(n -> n.name).toList();
+        track(w, g.key(), !could.isEmpty(), g.key() + " held by nobody while " + could + " could hold it", violation);
       }
     }
   }

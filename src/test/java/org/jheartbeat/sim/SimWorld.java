@@ -93,6 +93,9 @@ final class SimWorld {
   record Captured(byte[] data, String link, long atNanos) {}
 
   SimWorld(long seed, int nodeCount, AutoFailback mode) {
+    if (nodeCount < 2 || nodeCount > 9) {
+      throw new IllegalArgumentException("the simulation runs 2 to 9 nodes, not " + nodeCount);
+    }
     this.seed = seed;
     this.random = new Random(seed);
     this.mode = mode;
