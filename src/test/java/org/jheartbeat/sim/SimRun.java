@@ -68,7 +68,7 @@ final class SimRun {
       }
       w.advance(Duration.ofMillis(1000 + r.nextInt(14_000)), invariants);
     }
-    healEverything(w);
+    healEverything(w, invariants);
     w.advance(SETTLE_TIME, invariants);
     settled(w);
     return new Result(seed, mode, steps, Map.copyOf(w.faultCounts), List.copyOf(w.violations), List.copyOf(w.trace),
@@ -76,7 +76,7 @@ final class SimRun {
         w.now() / 1_000_000_000L);
   }
 
-  private static void healEverything(SimWorld w) {
+  private static void healEverything(SimWorld w, List<Invariant> invariants) {
     w.network.faults().clear().delay(0, 10);
     w.healNetwork();
     for (SimNode n : w.nodes.values()) {
@@ -86,7 +86,7 @@ final class SimRun {
       w.groups().forEach(g -> g.resources().forEach(s -> n.machine.behave(s.args().get(0), SimMachine.Behaviour.OK)));
     }
     // a node in a graceful stop finishes it first
-    w.scheduler.advance(Duration.ofSeconds(12));
+    w.advance(Duration.ofSeconds(12), invariants);
     for (SimNode n : w.nodes.values()) {
       if (!n.up()) {
         n.start();
