@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
  */
 class ClusterSimulationTest {
   static final int DEFAULT_SEEDS = 1000;
+  static final int PROGRESS_EVERY = 500;
   private static SimLog log;
 
   @BeforeAll
@@ -46,17 +47,43 @@ class ClusterSimulationTest {
     }
     long first = Long.getLong("jheartbeat.sim.first-seed", 1L);
     int seeds = Integer.getInteger("jheartbeat.sim.seeds", DEFAULT_SEEDS);
-    Map<String, Integer> faults = new TreeMap<>();
-    List<Long> failed = new ArrayList<>();
-    List<String> reports = new ArrayList<>();
-    long violations = 0;
-    long virtual = 0;
-    long forgedSent = 0;
-    long forgedRejected = 0;
-    long staleDeliveries = 0;
-    long t0 = System.nanoTime();
+    Totals totals = new Totals(first, nodes, steps);
     for (long seed = first; seed < first + seeds; seed++) {
-      SimRun.Result r = SimRun.run(seed, nodes, steps, log);
+      totals.add(SimRun.run(seed, nodes, steps, log));
+      if ((seed - first + 1) % PROGRESS_EVERY == 0 && seed + 1 < first + seeds) {
+        System.out.println("progress " + totals.line());
+        System.out.flush();
+      }
+    }
+    totals.reports.forEach(System.out::println);
+    System.out.println(totals.line());
+    assertThat(totals.failed).as("failing seeds (replay one with -Djheartbeat.sim.seed=N)").isEmpty();
+  }
+
+  /** Sums of many runs, printed as one line (and every {@value #PROGRESS_EVERY} seeds on the way). */
+  private static final class Totals {
+    final long first;
+    final int nodes;
+    final int steps;
+    final long t0 = System.nanoTime();
+    final Map<String, Integer> faults = new TreeMap<>();
+    final List<Long> failed = new ArrayList<>();
+    final List<String> reports = new ArrayList<>();
+    long seeds;
+    long violations;
+    long virtual;
+    long forgedSent;
+    long forgedRejected;
+    long staleDeliveries;
+
+    Totals(long first, int nodes, int steps) {
+      this.first = first;
+      this.nodes = nodes;
+      this.steps = steps;
+    }
+
+    void add(SimRun.Result r) {
+      seeds++;
       r.faults().forEach((k, v) -> faults.merge(k, v, Integer::sum));
       virtual += r.virtualSeconds();
       forgedSent += r.forgedSent();
@@ -64,20 +91,21 @@ class ClusterSimulationTest {
       staleDeliveries += r.staleDeliveries();
       if (!r.ok()) {
         violations += r.violations().size();
-        failed.add(seed);
+        failed.add(r.seed());
         if (reports.size() < 3) {
           reports.add(r.report());
         }
       }
     }
-    long wallMs = (System.nanoTime() - t0) / 1_000_000;
-    reports.forEach(System.out::println);
-    System.out.printf("simulation: %d seeds from %d, %d nodes, %d steps each, %d virtual s in %d ms; "
-        + "faults injected %d %s; forged packets sent %d, rejected by nodes %d; "
-        + "messages accepted after their sender's run ended %d; violations %d in seeds %s%n",
-        seeds, first, nodes, steps, virtual, wallMs, faults.values().stream().mapToInt(Integer::intValue).sum(),
-        faults, forgedSent, forgedRejected, staleDeliveries, violations, failed);
-    assertThat(failed).as("failing seeds (replay one with -Djheartbeat.sim.seed=N)").isEmpty();
+
+    String line() {
+      return String.format("simulation: %d seeds from %d, %d nodes, %d steps each, %d virtual s in %d ms; "
+          + "faults injected %d %s; forged packets sent %d, rejected by nodes %d; "
+          + "messages accepted after their sender's run ended %d; violations %d in seeds %s",
+          seeds, first, nodes, steps, virtual, (System.nanoTime() - t0) / 1_000_000,
+          faults.values().stream().mapToInt(Integer::intValue).sum(), faults, forgedSent, forgedRejected,
+          staleDeliveries, violations, failed);
+    }
   }
 
   @Test
