@@ -2,6 +2,9 @@ package org.jheartbeat.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +18,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The deterministic whole-cluster simulation (see package-info): {@value #DEFAULT_SEEDS} seeds per
  * build. System properties: {@code jheartbeat.sim.seeds}, {@code jheartbeat.sim.first-seed},
- * {@code jheartbeat.sim.nodes}, {@code jheartbeat.sim.steps}; {@code jheartbeat.sim.seed=N} replays
+ * {@code jheartbeat.sim.nodes}, {@code jheartbeat.sim.steps}, {@code jheartbeat.sim.progress} (a file
+ * for the running totals); {@code jheartbeat.sim.seed=N} replays
  * one seed and prints its whole trace. A failing seed prints its violations, the fault trace and
  * the daemons' last log lines. {@code scripts/sim} runs many seeds.
  */
@@ -35,7 +39,7 @@ class ClusterSimulationTest {
   }
 
   @Test
-  void everySeedKeepsTheInvariants() {
+  void everySeedKeepsTheInvariants() throws IOException {
     int nodes = Integer.getInteger("jheartbeat.sim.nodes", 2);
     int steps = Integer.getInteger("jheartbeat.sim.steps", 8);
     Long replay = Long.getLong("jheartbeat.sim.seed");
@@ -47,12 +51,12 @@ class ClusterSimulationTest {
     }
     long first = Long.getLong("jheartbeat.sim.first-seed", 1L);
     int seeds = Integer.getInteger("jheartbeat.sim.seeds", DEFAULT_SEEDS);
+    String progress = System.getProperty("jheartbeat.sim.progress");
     Totals totals = new Totals(first, nodes, steps);
     for (long seed = first; seed < first + seeds; seed++) {
       totals.add(SimRun.run(seed, nodes, steps, log));
-      if ((seed - first + 1) % PROGRESS_EVERY == 0 && seed + 1 < first + seeds) {
-        System.out.println("progress " + totals.line());
-        System.out.flush();
+      if ((seed - first + 1) % PROGRESS_EVERY == 0 && progress != null) {
+        Files.writeString(Path.of(progress), totals.line() + "\n");
       }
     }
     totals.reports.forEach(System.out::println);
@@ -60,7 +64,10 @@ class ClusterSimulationTest {
     assertThat(totals.failed).as("failing seeds (replay one with -Djheartbeat.sim.seed=N)").isEmpty();
   }
 
-  /** Sums of many runs, printed as one line (and every {@value #PROGRESS_EVERY} seeds on the way). */
+  /**
+   * Sums of many runs, printed as one line at the end and, every {@value #PROGRESS_EVERY} seeds,
+   * written to the file {@code jheartbeat.sim.progress} names (Surefire holds the console back).
+   */
   private static final class Totals {
     final long first;
     final int nodes;
