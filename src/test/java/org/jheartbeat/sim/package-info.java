@@ -21,7 +21,9 @@
  * network.faults()}), {@code block}/{@code cut}/{@code healNetwork} (which the invariants know
  * about), the nodes ({@code crash}, {@code stop}, {@code start}, {@code loop().pause()}, the wall
  * {@code clock.jump}), each machine's agent behaviour ({@code machine.behave}) and the attacker
- * ({@code inject}, {@code captured}). <b>Adding an invariant</b>: implement {@link
+ * ({@code inject}, {@code captured}). A new kind changes what every seed draws: rerun {@code
+ * scripts/sim --seeds 1000} and update {@code ClusterSimulationTest.KNOWN_OPEN} and the
+ * regression seeds there. <b>Adding an invariant</b>: implement {@link
  * org.jheartbeat.sim.Invariant} and list it in {@code Invariants.all()}; for "bad for too long"
  * properties extend {@code Invariants.Episodes}, which waits {@code SETTLE} beyond the latest
  * fault's recovery time and reports each episode once. Properties that must hold at every
