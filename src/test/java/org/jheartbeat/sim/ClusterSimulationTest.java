@@ -36,7 +36,7 @@ class ClusterSimulationTest {
    */
   static final Map<Long, String> KNOWN_OPEN = Map.of(
       360L, "auto_failback on: both groups end on both nodes",
-      493L, "auto_failback off: a group ends nowhere (peer kept in flux)",
+      493L, "auto_failback off: a group ends nowhere, the peer kept in flux by a report recovered late",
       816L, "auto_failback on: a group ends on both nodes",
       966L, "auto_failback on: a group ends nowhere");
   static final int PROGRESS_EVERY = 500;
