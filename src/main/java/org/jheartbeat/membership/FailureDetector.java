@@ -58,6 +58,14 @@ final class FailureDetector {
     n.lastStatusTs = 0;
   }
 
+  /** This node stalled: every peer's last status counts as heard now (see {@link StallWatch}). */
+  void forgetSilence() {
+    long now = clock.nanoTime();
+    for (NodeTable.Node n : table.nodes()) {
+      n.lastStatusNanos = now;
+    }
+  }
+
   long largestLateMs() {
     return largestLateMs;
   }
