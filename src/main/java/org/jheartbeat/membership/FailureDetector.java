@@ -79,6 +79,7 @@ final class FailureDetector {
     metrics.heartbeatsReceived.increment();
     if (n.heardStatus && n.status != NodeStatus.DEAD) {
       long interval = TimeUnit.NANOSECONDS.toMillis(now - n.lastStatusNanos);
+      metrics.heartbeatGap(n.name(), interval);
       if (interval > timing.warntimeMs()) {
         metrics.lateHeartbeats.increment();
         largestLateMs = Math.max(largestLateMs, interval);
