@@ -77,9 +77,12 @@ final class FailureDetector {
       return;
     }
     metrics.heartbeatsReceived.increment();
+    if (n.heardStatus) {
+      // Also across a death: the gap that made a fast deadtime fire is the one worth seeing.
+      metrics.heartbeatGap(n.name(), TimeUnit.NANOSECONDS.toMillis(now - n.lastStatusNanos));
+    }
     if (n.heardStatus && n.status != NodeStatus.DEAD) {
       long interval = TimeUnit.NANOSECONDS.toMillis(now - n.lastStatusNanos);
-      metrics.heartbeatGap(n.name(), interval);
       if (interval > timing.warntimeMs()) {
         metrics.lateHeartbeats.increment();
         largestLateMs = Math.max(largestLateMs, interval);
