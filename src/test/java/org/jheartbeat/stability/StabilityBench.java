@@ -19,6 +19,9 @@ import org.jheartbeat.e2e.TwoNodeLab.Slot;
  * ({@code while :; do :; done}) in the node's namespace at nice 10, one per core by default, so
  * the machine is oversubscribed twice over, as a node running a batch job next to the cluster
  * daemon is. The hogs start before the daemons, so start-up and JIT warm-up happen under load.
+ * By default the daemons run as the systemd unit runs them: the launcher's JVM flags and
+ * round-robin realtime scheduling ({@code chrt -r 1}); {@code --wrapper ""} runs them in the
+ * normal class, {@code --jvm-flags} replaces the flags.
  *
  * <p>Once both nodes see each other active the window opens: the daemons' counters and CPU time
  * are sampled, then again after {@code duration}. False deaths and status changes are read from
@@ -30,6 +33,8 @@ public final class StabilityBench {
   static final String PREFIX = "jhb-st-";
   static final int KEEPALIVE_MS = 50;
   static final int HTTP_PORT = 8694;
+  /** What jheartbeat.service sets (CPUSchedulingPolicy=rr, priority 1), as a command for the bench. */
+  static final List<String> PRODUCTION_SCHEDULING = List.of("chrt", "-r", "1");
   private static final Duration ACTIVE_TIMEOUT = Duration.ofSeconds(60);
   private static final Duration CMD_TIMEOUT = Duration.ofSeconds(10);
   private static final Duration PROGRESS_EVERY = Duration.ofSeconds(30);
@@ -200,7 +205,7 @@ public final class StabilityBench {
     Optional<String> flags = Optional.empty();
     int hogs = Runtime.getRuntime().availableProcessors();
     Path logDir = null;
-    List<String> wrapper = List.of();
+    List<String> wrapper = PRODUCTION_SCHEDULING;
     try {
       for (int i = 0; i < args.length; i++) {
         switch (args[i]) {
@@ -208,7 +213,10 @@ public final class StabilityBench {
           case "--jvm-flags" -> flags = Optional.of(args[++i]);
           case "--hogs" -> hogs = Integer.parseInt(args[++i]);
           case "--log-dir" -> logDir = Path.of(args[++i]);
-          case "--wrapper" -> wrapper = List.of(args[++i].trim().split("\\s+"));
+          case "--wrapper" -> {
+            String w = args[++i].strip();
+            wrapper = w.isEmpty() ? List.of() : List.of(w.split("\\s+"));
+          }
           default -> throw new IllegalArgumentException("unknown option " + args[i]);
         }
       }
