@@ -54,7 +54,7 @@ public final class StabilityBench {
         "keepalive " + KEEPALIVE_MS + "ms",
         "warntime 150ms",
         "deadtime 250ms",
-        "initdead 2",
+        "initdead 10",
         "udpport 694",
         "bcast eth1",
         "auto_failback off",
@@ -154,11 +154,13 @@ public final class StabilityBench {
   private static String progressLine(TwoNodeLab lab, List<JheartbeatNode> nodes, List<Sample> start) {
     StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "stability: %5.1f min:",
         (System.nanoTime() - startNanos(start)) / 60e9));
-    for (JheartbeatNode n : nodes) {
+    for (int i = 0; i < nodes.size(); i++) {
+      JheartbeatNode n = nodes.get(i);
       PrometheusText m = Sample.metrics(lab, n);
       b.append(String.format(Locale.ROOT, " %s max gap %.0f ms, loop lateness %.0f ms, %d dead;", n.name(),
           m.get("heartbeat_heartbeat_gap_max_seconds", "node=\"" + peer(n) + "\"") * 1000,
-          m.get("heartbeat_event_loop_lateness_max_seconds") * 1000, n.countLog("is dead")));
+          m.get("heartbeat_event_loop_lateness_max_seconds") * 1000,
+          n.countLog("is dead") - start.get(i).count("is dead")));
     }
     return b.toString();
   }
