@@ -165,8 +165,10 @@ public final class ScaleBench {
   private static List<Sample> sample(Netns net, List<Node> nodes) {
     List<Sample> samples = new ArrayList<>();
     for (Node n : nodes) {
-      PrometheusText m = PrometheusText.parse(net.run(n.ns(), CMD_TIMEOUT, "curl", "-sf", "--max-time", "10",
-          "http://127.0.0.1:" + HTTP_PORT + "/metrics").requireSuccess(n.name() + ": GET /metrics").stdout());
+      // A daemon too busy to answer within 10 s leaves its metrics out (counted as unanswered).
+      Netns.Result got = net.run(n.ns(), CMD_TIMEOUT, "curl", "-sf", "--max-time", "10",
+          "http://127.0.0.1:" + HTTP_PORT + "/metrics");
+      PrometheusText m = PrometheusText.parse(got.exit() == 0 ? got.stdout() : "");
       String[] counters = net.run(n.ns(), CMD_TIMEOUT, "cat", "/sys/class/net/eth0/statistics/rx_packets",
           "/sys/class/net/eth0/statistics/tx_packets").requireSuccess(n.name() + ": packet counters").stdout()
           .strip().split("\\s+");
@@ -188,18 +190,25 @@ public final class ScaleBench {
     double rxRate = 0;
     double txRate = 0;
     long lost = 0;
+    int answered = 0;
     for (int i = 0; i < nodes.size(); i++) {
       Sample a = before.get(i);
       Sample b = after.get(i);
+      boolean metrics = a.metrics().has("heartbeat_heartbeats_received_total")
+          && b.metrics().has("heartbeat_heartbeats_received_total");
       deaths += b.deaths() - a.deaths();
       double cpu = b.proc().cpuPercentSince(a.proc());
       cpuSum += cpu;
       cpuMax = Math.max(cpuMax, cpu);
       rssSum += b.proc().rssKib() / 1024.0;
       rssMax = Math.max(rssMax, b.proc().rssKib() / 1024.0);
-      hbRate += (b.metrics().get("heartbeat_heartbeats_received_total")
-          - a.metrics().get("heartbeat_heartbeats_received_total")) / seconds;
-      lost += Math.round(b.metrics().get("heartbeat_packets_lost_total") - a.metrics().get("heartbeat_packets_lost_total"));
+      if (metrics) {
+        answered++;
+        hbRate += (b.metrics().get("heartbeat_heartbeats_received_total")
+            - a.metrics().get("heartbeat_heartbeats_received_total")) / seconds;
+        lost += Math.round(b.metrics().get("heartbeat_packets_lost_total")
+            - a.metrics().get("heartbeat_packets_lost_total"));
+      }
       rxRate += (b.rxPackets() - a.rxPackets()) / seconds;
       txRate += (b.txPackets() - a.txPackets()) / seconds;
     }
@@ -213,8 +222,9 @@ public final class ScaleBench {
         cpuSum / n, cpuMax, cpuSum));
     r.append(String.format(Locale.ROOT, "RSS per node: mean %.1f MiB, max %.1f MiB; all nodes %.0f MiB%n",
         rssSum / n, rssMax, rssSum));
-    r.append(String.format(Locale.ROOT, "heartbeats received per node: %.1f/s (expected %d x 5 = %d/s); lost packets %d%n",
-        hbRate / n, count - 1, (count - 1) * 5, lost));
+    r.append(String.format(Locale.ROOT, "heartbeats received per node: %.1f/s (expected %d x 5 = %d/s); lost packets %d"
+        + " (metrics of %d of %d nodes: the others did not answer /metrics within 10 s)%n",
+        answered == 0 ? 0 : hbRate / answered, count - 1, (count - 1) * 5, lost, answered, n));
     r.append(String.format(Locale.ROOT, "packets per node: %.0f/s received, %.1f/s sent; whole segment %.0f/s sent%n",
         rxRate / n, txRate / n, txRate));
     r.append(deaths == 0 ? "RESULT: no false death\n" : "WARNING: " + deaths + " FALSE DEATH(S)\n");
