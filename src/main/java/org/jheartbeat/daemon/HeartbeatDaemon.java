@@ -194,7 +194,8 @@ public final class HeartbeatDaemon {
         GroupRunner.Options.DEFAULTS.withScriptEnv(scriptEnvironment(haCf))
             .withPreferBuiltinIpaddr(options.builtinIpaddr()).withWebSites(webSites), registry);
     sweepStaleGroups(groups);
-    resources = new ResourceManager(haCf, config.haResources(), groups, Fencer.NO_DEVICE, clock, loop,
+    Fencer fencer = StonithDevices.fencer(haCf, options.runDir(), processes, loop::post);
+    resources = new ResourceManager(haCf, config.haResources(), groups, fencer, clock, loop,
         message -> membership.send(message), registry,
         (group, from, to, reason) -> transitions.record("group", group, from.text(), to.text(), reason));
     startNode(haCf);
@@ -332,7 +333,7 @@ public final class HeartbeatDaemon {
 
   private StatusReport statusReport() {
     return StatusReports.of(clusterView(), membership.snapshot(), resources.snapshot(), options.version(),
-        transitions.snapshot());
+        transitions.snapshot(), resources.fencing());
   }
 
   /** SIGHUP: re-read the configuration; new authkeys apply at once (spec membership §8.3). */

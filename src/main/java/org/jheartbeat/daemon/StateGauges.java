@@ -34,6 +34,9 @@ final class StateGauges {
       n.links().forEach(l -> link(n.name(), l.name(), "up".equals(l.status())));
     }
     report.resources().groups().forEach(g -> group(g.key(), "running".equals(g.state())));
+    report.fencing().peers().forEach(f -> gauge("heartbeat.stonith.blocked",
+        "1 while the takeover of the dead node waits for its STONITH reset", "node", f.node())
+        .set("resetting".equals(f.phase()) || "failed".equals(f.phase()) ? 1 : 0));
   }
 
   void node(String node, String status) {

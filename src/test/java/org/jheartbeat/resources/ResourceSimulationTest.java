@@ -51,10 +51,37 @@ class ResourceSimulationTest {
     assertThat(failures).isEmpty();
   }
 
+  /**
+   * The same with a STONITH device on both nodes (it powers the target off; toggled to fail and
+   * back) and, on every other seed, {@code split_brain_policy ping_quorum} with ping node
+   * losses and isolated nodes. A group may run nowhere while a takeover waits for a failing
+   * device or while every live node lacks the ping node (safety over availability); otherwise
+   * the same invariants hold.
+   */
+  @Test
+  void fencingAndPingQuorumKeepOneOwnerPerGroup() {
+    List<String> failures = new ArrayList<>();
+    for (long seed = 1; seed <= SEEDS / 2; seed++) {
+      String failure = run(seed, true);
+      if (failure != null) {
+        failures.add(failure);
+      }
+    }
+    assertThat(failures).isEmpty();
+  }
+
   private static String run(long seed) {
+    return run(seed, false);
+  }
+
+  private static String run(long seed, boolean fencing) {
     Random r = new Random(seed);
     AutoFailback mode = AutoFailback.values()[(int) (seed % 3)];
     RmSim sim = new RmSim(mode, List.of("n1", "n2"), GROUPS);
+    if (fencing) {
+      sim.stonith.addAll(sim.nodes);
+      sim.policy = seed % 2 == 0 ? "ping_quorum" : null;
+    }
     sim.loss = seed % 2 == 0 ? 0.1 : 0; // every other seed loses 10 % of the packets
     List<String> events = new ArrayList<>();
     Map<String, Long> downSince = new HashMap<>();
@@ -68,7 +95,7 @@ class ResourceSimulationTest {
       String set = List.of("all", "local", "foreign").get(r.nextInt(3));
       boolean up = sim.alive(n);
       String ev;
-      switch (r.nextInt(8)) {
+      switch (r.nextInt(fencing ? 11 : 8)) {
         case 0 -> {
           ev = "stop " + n;
           if (up) {
@@ -111,6 +138,25 @@ class ResourceSimulationTest {
           ev = "heal";
           sim.heal();
         }
+        case 8 -> {
+          ev = "fence device of " + n + (sim.fenceFails.contains(n) ? " works" : " fails");
+          if (!sim.fenceFails.remove(n)) {
+            sim.fenceFails.add(n);
+          }
+        }
+        case 9 -> {
+          ev = sim.pingBlind.contains(n) ? "pingheal " + n : "pingcut " + n;
+          if (sim.pingBlind.contains(n)) {
+            sim.pingHeal(n);
+          } else {
+            sim.pingCut(n);
+          }
+        }
+        case 10 -> {
+          ev = "isolate " + n;
+          sim.cut("n1", "n2");
+          sim.pingCut(n);
+        }
         default -> ev = "wait";
       }
       int secs = 1 + r.nextInt(25);
@@ -118,6 +164,8 @@ class ResourceSimulationTest {
       sim.advanceSeconds(secs);
     }
     sim.heal();
+    sim.fenceFails.clear();
+    List.copyOf(sim.pingBlind).forEach(sim::pingHeal);
     events.add("heal");
     sim.advanceSeconds(20);
     for (String n : List.of("n1", "n2")) {
