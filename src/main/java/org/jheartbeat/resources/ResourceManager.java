@@ -74,6 +74,7 @@ public final class ResourceManager {
   final Scheduler scheduler;
   final Consumer<Message> out;
   final ActionQueue runner;
+  final GroupActions actions;
   private final Set<String> clusterNodes;
   final Map<String, String> peerStatus = new HashMap<>();
   final Set<String> peerShutdone = new HashSet<>();
@@ -108,6 +109,7 @@ public final class ResourceManager {
     this.scheduler = scheduler;
     this.out = send;
     this.clusterNodes = Set.copyOf(cf.nodes());
+    this.actions = actions;
     this.runner = new ActionQueue(res.groups(), actions, clock, this::startFailed, groupListener);
     this.failovers = new FailoverMetrics(registry, clock);
     this.nice = new NiceFailback(this);
