@@ -180,6 +180,9 @@ public final class HeartbeatDaemon {
     transitions = new TransitionLog(clock);
     loop = new EventLoop(clock, Duration.ofMillis(Math.max(100, haCf.timing().keepaliveMs())));
     loop.start();
+    io.micrometer.core.instrument.TimeGauge.builder("heartbeat.event.loop.lateness.max", loop,
+        java.util.concurrent.TimeUnit.NANOSECONDS, l -> l.largestLateness().toNanos())
+        .description("largest delay of an event-loop task past its due time since start").register(registry);
     processes = new SystemProcessRunner();
     webSites = new WebSites(new JdkPageServer(), haCf.localNode());
     GroupRunner groups = new GroupRunner(config.paths().scripts(), processes, loop, loop::post,

@@ -85,6 +85,10 @@ final class FailureDetector {
       return;
     }
     metrics.heartbeatsReceived.increment();
+    if (n.heardStatus) {
+      // Also across a death: the gap that made a fast deadtime fire is the one worth seeing.
+      metrics.heartbeatGap(n.name(), TimeUnit.NANOSECONDS.toMillis(now - n.lastStatusNanos));
+    }
     if (n.heardStatus && n.status != NodeStatus.DEAD) {
       long interval = TimeUnit.NANOSECONDS.toMillis(now - n.lastStatusNanos);
       if (interval > timing.warntimeMs()) {
