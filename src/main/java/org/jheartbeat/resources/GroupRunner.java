@@ -155,9 +155,9 @@ public final class GroupRunner implements GroupActions {
     };
   }
 
-  /** {@link #agentFor}, timed and counted in the registry. */
+  /** {@link #agentFor}, timed and counted in the registry, and bounded by {@link BoundedAgent}. */
   private ResourceAgent timed(ResourceSpec spec) {
-    return new TimedAgent(agentFor(spec), spec.script(), registry);
+    return new BoundedAgent(new TimedAgent(agentFor(spec), spec.script(), registry), options.timeouts(), scheduler);
   }
 
   private CompletableFuture<GroupOutcome> take(ResourceGroup group) {

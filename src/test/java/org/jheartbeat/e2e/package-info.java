@@ -19,7 +19,9 @@
  *       {@code /run}, {@code /var/log} bind-mounted from a temporary directory; commands through
  *       {@code nsenter -t HOLDER -n -m -u}.</li>
  *   <li>{@link org.jheartbeat.e2e.JheartbeatNode}: {@code bin/jheartbeat daemon} with explicit
- *       directories; needs no mount isolation.</li>
+ *       directories; needs no mount isolation; {@code environment} (e.g. the launcher's
+ *       {@code JHEARTBEAT_DAEMON_JAVA_OPTS}) and {@code wrapper} (e.g. {@code chrt -r 1}) for
+ *       benchmarks ({@code org.jheartbeat.stability}).</li>
  *   <li>{@link org.jheartbeat.e2e.Httpd}: the {@code httpd} LSB resource ({@code resource.d/httpd} in
  *       a node's config directory) running lighttpd on :80 in the node's namespace, serving the
  *       node name.</li>
