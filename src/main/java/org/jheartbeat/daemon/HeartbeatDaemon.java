@@ -36,7 +36,9 @@ import org.jheartbeat.platform.SystemProcessRunner;
 import org.jheartbeat.resources.ControlOutcome;
 import org.jheartbeat.resources.Fencer;
 import org.jheartbeat.resources.GroupRunner;
+import org.jheartbeat.resources.Monitoring;
 import org.jheartbeat.resources.ResourceManager;
+import org.jheartbeat.resources.ScriptProbe;
 import org.jheartbeat.resources.WebSites;
 import org.jheartbeat.wire.Message;
 import org.jheartbeat.platform.LoadAverage;
@@ -191,9 +193,11 @@ public final class HeartbeatDaemon {
         GroupRunner.Options.DEFAULTS.withScriptEnv(scriptEnvironment(haCf))
             .withPreferBuiltinIpaddr(options.builtinIpaddr()).withWebSites(webSites), registry);
     sweepStaleGroups(groups);
+    Monitoring monitoring = new Monitoring(config.monitors(), new ScriptProbe(config.paths().scripts(), processes,
+        groups::agentFor, loop::post, scriptEnvironment(haCf)));
     resources = new ResourceManager(haCf, config.haResources(), groups, Fencer.NO_DEVICE, clock, loop,
         message -> membership.send(message), registry,
-        (group, from, to, reason) -> transitions.record("group", group, from.text(), to.text(), reason));
+        (group, from, to, reason) -> transitions.record("group", group, from.text(), to.text(), reason), monitoring);
     startNode(haCf);
     control = ControlServer.start(options.runDir(), this::answer);
     http = HttpService.start(haCf, options.stateDir(), new DaemonHttpBackend(loop, this::statusReport,
@@ -347,7 +351,8 @@ public final class HeartbeatDaemon {
     if (keysChanged) {
       log.info("Rereading authentication file.");
       auth.set(new Authenticator(fresh.authKeys()));
-      config = new ClusterConfig(config.paths(), config.haCf(), fresh.authKeys(), config.haResources());
+      config = new ClusterConfig(config.paths(), config.haCf(), fresh.authKeys(), config.haResources(),
+          config.monitors());
     }
     if (haCfChanged) {
       log.info("Heartbeat restart triggered.");
