@@ -59,15 +59,21 @@ class ResourceSimulationTest {
   @Test
   void randomKillsOfMonitoredResourcesAreRecoveredWithOneOwnerPerGroup() {
     List<String> failures = new ArrayList<>();
+    kills = 0;
     for (long seed = 1; seed <= MONITOR_SEEDS; seed++) {
       String failure = run(seed, true);
       if (failure != null) {
         failures.add(failure);
       }
     }
+    System.out.printf("[ResourceSimulationTest] %d seeds with monitoring, %d resources killed, %d failed seeds%n",
+        MONITOR_SEEDS, kills, failures.size());
+    assertThat(kills).as("kills injected").isGreaterThan(MONITOR_SEEDS / 2);
     assertThat(failures).isEmpty();
   }
 
+  /** Kills injected by the monitored runs (for the printed summary). */
+  private static int kills;
   private static final int MONITOR_SEEDS = Integer.getInteger("jheartbeat.seeds", 40);
   private static final List<String> MONITORED = List.of("httpd", "Dummy::r3");
 
@@ -152,6 +158,7 @@ class ResourceSimulationTest {
           ev = "kill " + victim + " on " + n;
           if (up) {
             sim.kill(n, victim);
+            kills++;
           }
         }
         default -> ev = "wait";

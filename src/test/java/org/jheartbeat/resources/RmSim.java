@@ -112,6 +112,13 @@ final class RmSim {
   static final Duration NOWHERE_LIMIT = Duration.ofSeconds(24);
   /** A failed start leaves the group stopped until hb_standby runs 30 s later. */
   static final Duration FAILED_START_GRACE = Duration.ofSeconds(35);
+  /**
+   * Longest a monitored resource may stay dead where its group runs: a check interval, then
+   * either the threshold's restarts and a standby handshake, or 30 standby refusals (other side in
+   * flux, 1 s apart) and a restart in place, plus agent time.
+   */
+  static final Duration RECOVERY_LIMIT = Duration.ofSeconds(45);
+  private final Map<String, Long> deadSince = new HashMap<>();
   final List<String> monitorViolations = new ArrayList<>();
   private final Map<String, Long> duplicateSince = new HashMap<>();
   private final Map<String, Long> nowhereSince = new HashMap<>();
@@ -134,6 +141,13 @@ final class RmSim {
           DUPLICATE_LIMIT, key);
       limit(key + " runs nowhere", nowhere, nowhereSince, now, NOWHERE_LIMIT, key);
     });
+    for (String n : nodes) {
+      for (org.jheartbeat.config.MonitorSpec m : monitors.specs()) {
+        boolean dead = alive(n) && running.get(n).contains(m.group()) && killed.get(n).contains(m.resource());
+        limit(m.resource() + " stays dead on " + n + " where its group runs", dead, deadSince, now, RECOVERY_LIMIT,
+            n + " " + m.resource());
+      }
+    }
     scheduler.schedule(MONITOR_PERIOD, this::monitor);
   }
 
