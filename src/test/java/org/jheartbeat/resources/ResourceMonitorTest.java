@@ -110,6 +110,8 @@ class ResourceMonitorTest {
     sim.advanceSeconds(8);
     assertThat(sim.owners()).containsEntry(VIP, List.of("n2"));
     assertThat(sim.actions).noneMatch(a -> a.endsWith("n1: takegroup " + HTTPD));
+    sim.advanceSeconds(60);
+    assertThat(sim.owners()).as("auto_failback on does not bring it back by itself").containsEntry(VIP, List.of("n2"));
   }
 
   @Test
