@@ -45,6 +45,9 @@ public final class ConfigLoader {
         "no haresources file: this node manages no resources"));
 
     Optional<Monitors> monitors = MonitorsParser.parse(paths.monitors(), haResources, problems);
+    monitors.filter(m -> !m.specs().isEmpty()).ifPresent(m -> haCf.filter(c -> c.autoFailback() == AutoFailback.LEGACY)
+        .ifPresent(c -> problems.warning(paths.monitors(), 0, "auto_failback legacy has no standby, so a failed"
+            + " resource cannot be failed over: it is restarted in place even at its threshold")));
 
     Optional<ClusterConfig> config = problems.hasErrors() || haCf.isEmpty() || authKeys.isEmpty() || haResources.isEmpty()
         || monitors.isEmpty()

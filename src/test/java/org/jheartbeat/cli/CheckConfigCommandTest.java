@@ -110,6 +110,12 @@ class CheckConfigCommandTest {
     assertThat(run.out()).contains("## monitors\nhttpd group=IPaddr::192.168.21.1/24/eth0 interval=5000ms timeout=10000ms"
         + " on-fail=restart threshold=2 expire=600000ms # monitors:1\n");
 
+    Files.writeString(dir.resolve("ha.cf"), Files.readString(dir.resolve("ha.cf")).replaceAll(
+        "(?m)^auto_failback .*$", "auto_failback legacy"));
+    CliRun legacy = check("--node", "orasrv1.xlk.com");
+    assertThat(legacy.exitCode()).isZero();
+    assertThat(legacy.err()).contains(dir.resolve("monitors") + ": warning: auto_failback legacy has no standby");
+
     Files.writeString(dir.resolve("monitors"), "httpd interval=5s\nhttpd2\n");
     CliRun bad = check("--node", "orasrv1.xlk.com");
     assertThat(bad.exitCode()).isEqualTo(1);
