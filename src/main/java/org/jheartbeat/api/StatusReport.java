@@ -29,6 +29,11 @@ public record StatusReport(
       groups = List.copyOf(groups);
       monitors = monitors == null ? List.of() : List.copyOf(monitors);
     }
+
+    /** The view of a node without a monitors file. */
+    public Resources(String autoFailback, String state, String rscstatus, List<Group> groups) {
+      this(autoFailback, state, rscstatus, groups, List.of());
+    }
   }
 
   /**

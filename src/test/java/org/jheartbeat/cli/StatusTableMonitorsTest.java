@@ -8,7 +8,7 @@ import org.jheartbeat.api.StatusReport;
 import org.junit.jupiter.api.Test;
 
 /** {@code jheartbeat status}: the monitored resources follow the groups, only when there are any. */
-class StatusTableTest {
+class StatusTableMonitorsTest {
   private static StatusReport report(List<StatusReport.Monitor> monitors) {
     return new StatusReport("n1", "v", "active", 1,
         List.of(new ClusterView.Node("n1", "normal", "active", List.of())),
@@ -33,6 +33,9 @@ class StatusTableTest {
 
   @Test
   void withoutMonitorsNoTable() {
-    assertThat(StatusTable.render(report(List.of()))).doesNotContain("Monitored resource");
+    StatusReport r = new StatusReport("n1", "v", "active", 1, List.of(),
+        new StatusReport.Resources("off", "stable", "all", List.of()), List.of());
+    assertThat(r.resources().monitors()).isEmpty();
+    assertThat(StatusTable.render(r)).doesNotContain("Monitored resource");
   }
 }
