@@ -9,6 +9,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,8 +23,8 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Client side of the {@link ControlSocket} protocol, used by the Heartbeat-compatible tools.
- * Distinguishes the three outcomes the tools report differently: no daemon (nothing listens),
- * a timeout (Heartbeat's cl_status exit 12 after 5 s), and an answer.
+ * Distinguishes the outcomes the tools report differently: no daemon (nothing listens), no
+ * permission to connect, a timeout (Heartbeat's cl_status exit 12 after 5 s), and an answer.
  */
 public final class ControlClient {
   /** cl_status gives up after 5 s, as Heartbeat's does. */
@@ -38,6 +39,8 @@ public final class ControlClient {
   /** Why no reply came. */
   public enum Failure {
     NOT_RUNNING,
+    /** the socket exists but this user may not connect to it (not root, not in haclient) */
+    DENIED,
     TIMEOUT,
     PROTOCOL
   }
@@ -68,7 +71,7 @@ public final class ControlClient {
       channel = SocketChannel.open(StandardProtocolFamily.UNIX);
       channel.connect(UnixDomainSocketAddress.of(socket));
     } catch (IOException | UnsupportedOperationException e) {
-      return Outcome.failed(Failure.NOT_RUNNING);
+      return Outcome.failed(Files.exists(socket) && !Files.isWritable(socket) ? Failure.DENIED : Failure.NOT_RUNNING);
     }
     var reader = Executors.newSingleThreadExecutor(r -> {
       Thread t = new Thread(r, "control-client");

@@ -3,6 +3,7 @@ package org.jheartbeat.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import org.jheartbeat.api.ControlAccess;
 import org.jheartbeat.api.ControlClient;
 import org.jheartbeat.api.ControlSocket;
 
@@ -38,6 +39,12 @@ final class DaemonRequest {
     }
     return switch (outcome.failure().orElseThrow()) {
       case NOT_RUNNING -> notRunning.report(socket);
+      case DENIED -> {
+        ToolMessages.error(err, tool, "Cannot signon with heartbeat");
+        ToolMessages.error(err, tool, "REASON: permission denied on " + socket
+            + ": only root and members of group " + ControlAccess.GROUP + " may use it");
+        yield EXIT_FAILURE;
+      }
       case TIMEOUT -> {
         ToolMessages.error(err, tool, "Timed out waiting for heartbeat on " + socket);
         yield EXIT_TIMEOUT;

@@ -16,7 +16,8 @@ import java.util.Set;
  * the outgoing key and must come before the line defining key N; key lines are {@code N crc},
  * {@code N md5 KEY} or {@code N sha1 KEY} with N from 0 to 15; lines are at most 5120 bytes; and
  * the file must not be readable by group or others, since anyone who reads it can forge cluster
- * messages.
+ * messages. It must also belong to root or to the user this process runs as: another owner could
+ * change the keys (or the mode) at any time without the administrator noticing.
  */
 public final class AuthKeysParser {
   static final int MAX_LINE_BYTES = 5120;
@@ -31,6 +32,7 @@ public final class AuthKeysParser {
       return Optional.empty();
     }
     checkMode(file, problems);
+    checkOwner(file, problems);
     Optional<AuthKeys> keys = parseLines(file, lines.get(), problems);
     return problems.hasErrors() || hadErrors ? Optional.empty() : keys;
   }
@@ -47,6 +49,20 @@ public final class AuthKeysParser {
       problems.error(file, 0, "group or others can read the keys (mode "
           + java.nio.file.attribute.PosixFilePermissions.toString(perms)
           + "); Heartbeat refuses this too: run 'chmod 600 " + file + "'");
+    }
+  }
+
+  private static void checkOwner(Path file, Problems problems) {
+    String owner;
+    try {
+      owner = Files.getOwner(file).getName();
+    } catch (UnsupportedOperationException | IOException e) {
+      return;
+    }
+    String me = System.getProperty("user.name");
+    if (!owner.equals("root") && !owner.equals(me)) {
+      problems.error(file, 0, "owned by " + owner + ", who could change the keys; it must belong to root"
+          + (me.equals("root") ? "" : " or " + me) + ": run 'chown root " + file + "'");
     }
   }
 

@@ -2,6 +2,7 @@ package org.jheartbeat.daemon;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import org.jheartbeat.api.http.RequestTimeLimit;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -21,6 +22,7 @@ import org.jheartbeat.resources.PageServer;
 public final class JdkPageServer implements PageServer {
   @Override
   public Site serve(String address, int port, String node) throws IOException {
+    RequestTimeLimit.apply();
     HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getByName(address), port), 50);
     byte[] page = ("<!doctype html>\n<html><head><title>" + node + "</title></head>\n<body><h1>Served by " + node
         + "</h1>\n<p>jheartbeat built-in web resource on " + address + ":" + port + "</p></body></html>\n")

@@ -1,6 +1,7 @@
 package org.jheartbeat.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -197,6 +198,24 @@ class AuthKeysTest {
     assertThat(errors()).containsExactly("authkeys: group or others can read the keys (mode rw-r--r--);"
         + " Heartbeat refuses this too: run 'chmod 600 CONFIG_DIR/authkeys'");
     assertThat(problems.list().get(0).message()).endsWith("run 'chmod 600 " + file + "'");
+  }
+
+  /** Needs root (as CI runs) to give the file away; as another user the case cannot be built. */
+  @Test
+  void aFileOwnedByAnotherUserIsRefusedWithTheFix() throws IOException {
+    assumeTrue(System.getProperty("user.name").equals("root"), "only root can give a file to another user");
+    file = tmp.resolve("authkeys");
+    TestConfigs.writeMode(file, "auth 1\n1 sha1 k\n", "rw-------");
+    Files.setOwner(file, file.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody"));
+    problems = new Problems();
+    assertThat(AuthKeysParser.parse(file, problems)).isEmpty();
+    assertThat(errors()).containsExactly("authkeys: owned by nobody, who could change the keys;"
+        + " it must belong to root: run 'chown root CONFIG_DIR/authkeys'");
+    assertThat(problems.list().get(0).message()).endsWith("run 'chown root " + file + "'");
+
+    Files.setOwner(file, file.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("root"));
+    problems = new Problems();
+    assertThat(AuthKeysParser.parse(file, problems)).isPresent();
   }
 
   @ParameterizedTest

@@ -27,7 +27,7 @@ class AuthenticatorTest {
     String received = AuthToken.token(AuthMethod.MD5, "keyA", body);
     String computedWithBravosKey = AuthToken.token(AuthMethod.MD5, "keyB", body);
     assertThat(v.reason()).isEqualTo("authtoken does not match, authtoken=" + received
-        + ", authstr=" + computedWithBravosKey);
+        + ", authstr=(withheld)").doesNotContain(computedWithBravosKey);
     assertThat(v.message()).isPresent();
 
     // Accepted when the receiver's active index uses the same key, whatever its method.
@@ -50,7 +50,9 @@ class AuthenticatorTest {
 
     VerifyResult wrong = TestKeys.auth(2, "2 md5 other").verify(classic);
     assertThat(wrong.ok()).isFalse();
-    assertThat(wrong.reason()).startsWith("node [alpha] failed authentication: authtoken=");
+    assertThat(wrong.reason()).startsWith("node [alpha] failed authentication: authtoken=")
+        .endsWith(", authstr=(withheld)")
+        .doesNotContain(TestKeys.auth(2, "2 md5 other").withInnerAuth(STATUS).get("auth").orElseThrow().substring(2));
   }
 
   @Test
