@@ -21,6 +21,8 @@ import java.util.Set;
  */
 public final class AuthKeysParser {
   static final int MAX_LINE_BYTES = 5120;
+  /** Longer words in the method's place are not echoed: they are more likely keys than typos. */
+  private static final int MAX_SHOWN_METHOD = 12;
 
   private AuthKeysParser() {}
 
@@ -81,15 +83,16 @@ public final class AuthKeysParser {
         problems.error(file, lineNo, "line is longer than " + MAX_LINE_BYTES + " bytes");
         continue;
       }
-      String line = raw.strip();
+      String line = Lexical.trimCSpace(raw);
       if (line.isEmpty() || line.startsWith("#")) {
         continue;
       }
-      List<String> w = Lexical.words(line);
+      List<String> w = Lexical.cWords(line);
       if (line.startsWith("a")) {
         Optional<Integer> index = w.size() == 2 && w.get(0).equals("auth") ? index(w.get(1)) : Optional.empty();
         if (index.isEmpty()) {
-          problems.error(file, lineNo, "expected 'auth N' with N from 0 to " + AuthKeys.MAX_INDEX + ", got '" + line + "'");
+          problems.error(file, lineNo, "expected 'auth N' with N from 0 to " + AuthKeys.MAX_INDEX + ", got "
+              + redactAuthLine(w));
           authRefused = true;
           continue;
         }
@@ -150,7 +153,11 @@ public final class AuthKeysParser {
     }
     Optional<AuthMethod> method = AuthMethod.parse(w.get(1));
     if (method.isEmpty()) {
-      problems.error(file, lineNo, "unknown auth method '" + w.get(1) + "': expected crc, md5 or sha1 (lower case)");
+      // "1 KEY" (the method forgotten) puts the key where the method goes: show the word only
+      // when a key follows it and it is short enough to be a mistyped method name.
+      boolean shown = w.size() > 2 && w.get(1).length() <= MAX_SHOWN_METHOD;
+      problems.error(file, lineNo, "unknown auth method " + (shown ? "'" + w.get(1) + "'" : "(not shown: it may be the key)")
+          + ": expected crc, md5 or sha1 (lower case)" + (shown ? "" : " before the key"));
       return Optional.empty();
     }
     AuthMethod m = method.get();
@@ -179,6 +186,24 @@ public final class AuthKeysParser {
     }
     int n = Integer.parseInt(word);
     return n <= AuthKeys.MAX_INDEX ? Optional.of(n) : Optional.empty();
+  }
+
+  /**
+   * A refused line that starts with "a" may be a key pasted over the auth line ("auth KEY", or a
+   * key of its own that begins with "a"): show the first word only when it starts with "auth",
+   * and the others only when they are numbers.
+   */
+  private static String redactAuthLine(List<String> words) {
+    if (!words.get(0).startsWith("auth")) {
+      return "a line that is not shown (it may hold a key)";
+    }
+    StringBuilder shown = new StringBuilder(words.get(0));
+    boolean hidden = false;
+    for (String w : words.subList(1, words.size())) {
+      hidden |= !w.matches("[0-9]+");
+      shown.append(' ').append(w.matches("[0-9]+") ? w : "…");
+    }
+    return "'" + shown + "'" + (hidden ? " (… not shown: it may hold a key)" : "");
   }
 
   /**

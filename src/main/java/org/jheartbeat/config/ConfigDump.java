@@ -2,16 +2,19 @@ package org.jheartbeat.config;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Renders the effective configuration ({@code check-config --dump}): every ha.cf directive in
  * table order with its value, whether from the file ({@code # ha.cf:LINE}) or a default; the
  * authkeys with secrets redacted; the haresources groups with where each script was found; the
  * monitors, when the file exists, with every option spelled out.
- * The ha.cf part is valid ha.cf syntax, so the dump can be read back.
+ * The ha.cf part is valid ha.cf syntax, so the dump can be read back to the same configuration.
  */
 public final class ConfigDump {
   private static final int COMMENT_COLUMN = 40;
+  /** The directives whose order decides a medium's port. */
+  private static final Set<String> PORT_BOUND = Set.of("udpport", "bcast", "ucast");
 
   private ConfigDump() {}
 
@@ -22,7 +25,15 @@ public final class ConfigDump {
         .append(" from ").append(config.paths().configDir()).append('\n');
     out.append("# A value from a file is followed by its FILE:LINE; the others are defaults.\n");
     out.append("\n## ha.cf\n");
+    boolean portsInFileOrder = mediaKeepAnEarlierPort(haCf);
     for (Directive d : Directives.all()) {
+      if (portsInFileOrder && PORT_BOUND.contains(d.name())) {
+        if (d.name().equals("udpport")) {
+          haCf.settings().stream().filter(s -> PORT_BOUND.contains(s.name()))
+              .forEach(s -> renderSetting(out, haCf, s));
+        }
+        continue;
+      }
       renderDirective(out, haCf, d);
     }
     out.append("\n## authkeys\n");
@@ -59,15 +70,26 @@ public final class ConfigDump {
     return out.toString();
   }
 
+  /**
+   * Whether a bcast or ucast medium kept a udpport that a later udpport line replaced (Heartbeat
+   * gives a medium the port in force where it is read). Then udpport and those media are dumped
+   * in file order, at udpport's place, so that the dump read back gives each medium its port.
+   */
+  private static boolean mediaKeepAnEarlierPort(HaCf haCf) {
+    return haCf.media().stream().anyMatch(m -> m instanceof MediumSpec.Bcast b && b.port() != haCf.udpPort()
+        || m instanceof MediumSpec.Ucast u && u.port() != haCf.udpPort());
+  }
+
+  private static void renderSetting(StringBuilder out, HaCf haCf, Setting s) {
+    String value = canonical(s);
+    String note = value.equals(s.text()) ? "" : " (" + s.text() + ")";
+    line(out, s.name() + " " + value, where(haCf.file().getFileName().toString(), s.line()) + note);
+  }
+
   private static void renderDirective(StringBuilder out, HaCf haCf, Directive d) {
-    String file = haCf.file().getFileName().toString();
     List<Setting> set = haCf.settingsOf(d.name());
     if (!set.isEmpty()) {
-      for (Setting s : set) {
-        String value = canonical(s);
-        String note = value.equals(s.text()) ? "" : " (" + s.text() + ")";
-        line(out, d.name() + " " + value, where(file, s.line()) + note);
-      }
+      set.forEach(s -> renderSetting(out, haCf, s));
       return;
     }
     String derived = switch (d.name()) {

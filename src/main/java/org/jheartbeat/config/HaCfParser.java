@@ -74,12 +74,16 @@ final class HaCfParser {
     return -1;
   }
 
-  /** " (did you mean 'x'?)" for a near miss: case, or one or two typing mistakes. */
+  /**
+   * " (did you mean 'x'?)" for a near miss: case, or one or two typing mistakes. Names whose
+   * length differs by more than two are skipped before the quadratic distance is computed, so an
+   * absurdly long word costs nothing.
+   */
   private static String suggestion(String keyword) {
     String lower = keyword.toLowerCase(Locale.ROOT);
     return Directives.all().stream()
         .map(Directive::name)
-        .filter(n -> n.equals(lower) || editDistance(n, lower) <= 2)
+        .filter(n -> Math.abs(n.length() - lower.length()) <= 2 && editDistance(n, lower) <= 2)
         .min(Comparator.comparingInt(n -> editDistance(n, lower)))
         .map(n -> " (did you mean '" + n + "'?)")
         .orElse("");

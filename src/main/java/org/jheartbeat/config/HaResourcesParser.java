@@ -111,6 +111,12 @@ public final class HaResourcesParser {
 
   private static Optional<ResourceSpec> resource(
       Path file, int line, String text, ScriptLookup scripts, Problems problems) {
+    if (text.endsWith("\\")) {
+      // Found by the fuzzer: "res\\" on the last line kept one backslash, which then reads as a
+      // continuation wherever the group is written out again (check-config --dump).
+      problems.error(file, line, "resource '" + text + "' ends with '\\' (a '\\' continues a line only as its last character)");
+      return Optional.empty();
+    }
     String spec = BARE_IPV4.matcher(text).matches() ? "IPaddr::" + text : text;
     List<String> parts = Arrays.asList(spec.split("::", -1));
     String script = parts.get(0);

@@ -12,12 +12,46 @@ final class Lexical {
       Pattern.compile("(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}");
   private static final Pattern HOSTNAME =
       Pattern.compile("[A-Za-z0-9_]([A-Za-z0-9_-]*[A-Za-z0-9_])?(\\.[A-Za-z0-9_]([A-Za-z0-9_-]*[A-Za-z0-9_])?)*\\.?");
-  /** Linux IFNAMSIZ is 16 including the NUL; '/' and blanks can never appear in a name. */
-  private static final Pattern INTERFACE = Pattern.compile("[^/\\s]{1,15}");
+  /**
+   * Linux IFNAMSIZ is 16 including the NUL; '/' and blanks can never appear in a name. Only
+   * printable ASCII is accepted: a control character would be dropped when a line is trimmed (the
+   * fuzzer found "\u001fh0" read back from the dump as "h0").
+   */
+  private static final Pattern INTERFACE = Pattern.compile("[\\x21-\\x7e&&[^/]]{1,15}");
   /** Heartbeat's node-name buffer (HOSTLENG) is 100 bytes. */
   static final int MAX_NODE_NAME = 100;
 
   private Lexical() {}
+
+  /** C's isspace(): what Heartbeat's sscanf("%d %s %s") skips between the words of authkeys. */
+  private static final Pattern C_SPACES = Pattern.compile("[ \\t\\n\\x0B\\f\\r]+");
+
+  /**
+   * The words of an authkeys line as Heartbeat reads them: separated by C whitespace, so a form
+   * feed ends a key; other control characters belong to the key (found by the fuzzer: "KEY\f K2"
+   * kept the form feed in the key, "KEY\f" at the end of the line lost it).
+   */
+  static List<String> cWords(String text) {
+    String trimmed = trimCSpace(text);
+    return trimmed.isEmpty() ? List.of() : Arrays.asList(C_SPACES.split(trimmed));
+  }
+
+  /** {@code text} without leading and trailing C whitespace (not Java's wider String.strip()). */
+  static String trimCSpace(String text) {
+    int from = 0;
+    int to = text.length();
+    while (from < to && isCSpace(text.charAt(from))) {
+      from++;
+    }
+    while (to > from && isCSpace(text.charAt(to - 1))) {
+      to--;
+    }
+    return text.substring(from, to);
+  }
+
+  private static boolean isCSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
+  }
 
   /** Splits on blanks and tabs, dropping empty tokens. */
   static List<String> words(String text) {

@@ -254,7 +254,7 @@ final class ValueParsers {
   private static String checkInterface(String name) throws InvalidValueException {
     if (!Lexical.isInterfaceName(name)) {
       throw new InvalidValueException(
-          "'" + name + "' is not a network interface name (at most 15 characters, no '/')");
+          "'" + name + "' is not a network interface name (at most 15 printable characters, no '/')");
     }
     return name;
   }

@@ -13,7 +13,10 @@ import java.util.List;
  * COMPRESSED are {@code (1)}/{@code (4)} + standard base64; LIST is {@code (3)} + the packed
  * text; STRUCT is {@code (2)} + the child's classic text (with its markers) in which every
  * {@code \n} is replaced by the control byte of the child's depth (0x14 for depth 0 … 0x1F for
- * 11, then 0x0F … 0x12 for 12 … 15). Empty values cannot be represented. The decoder requires
+ * 11, then 0x0F … 0x12 for 12 … 15). {@link #encode} refuses what that text cannot carry
+ * faithfully: empty values, a name with {@code \n}, a STRING field named like a type prefix
+ * {@code (D)…}, a STRING value with byte 0x13, a LIST with {@code \n}, a nested message whose text
+ * already holds its level's control byte (spec wire §2.2). The decoder requires
  * {@code >>>\n} at offset 0, allows one trailing NUL, skips empty lines and rejects a {@code (0)}
  * prefix; it never throws. {@link #authText} is the text the inner {@code auth} field covers
  * (§4.2): the lines of every field not named {@code auth}, without the markers.
@@ -25,7 +28,11 @@ public final class ClassicCodec {
 
   private ClassicCodec() {}
 
-  /** The classic text of {@code message}; throws if a value is empty or a field is UNCOMPRESSED. */
+  /**
+   * The classic text of {@code message}; throws IllegalArgumentException when the message has no
+   * faithful classic form (see the class comment), instead of writing text that decodes to a
+   * different message.
+   */
   public static byte[] encode(Message message) {
     return render(message, 0, true, true);
   }
@@ -52,13 +59,18 @@ public final class ClassicCodec {
           if (depth >= WireLimits.MAX_DEPTH) {
             throw new IllegalArgumentException("messages nest deeper than " + WireLimits.MAX_DEPTH);
           }
-          yield replace(render(f.struct(), depth + 1, true, strict), (byte) '\n', depthByte(depth));
+          byte[] child = render(f.struct(), depth + 1, true, strict);
+          if (strict && indexOf(child, depthByte(depth)) >= 0) {
+            throw new IllegalArgumentException("field " + f.name() + " has no classic form: its nested message"
+                + " holds byte 0x" + Integer.toHexString(depthByte(depth)) + ", which stands for a newline there");
+          }
+          yield replace(child, (byte) '\n', depthByte(depth));
         }
         case UNCOMPRESSED -> throw new IllegalArgumentException(
             "field " + f.name() + ": type 5 (uncompressed) has no classic form");
       };
-      if (strict && value.length == 0) {
-        throw new IllegalArgumentException("field " + f.name() + ": empty values have no classic form");
+      if (strict) {
+        requireFaithful(f, value);
       }
       if (f.type() != FieldType.STRING) {
         out.write('(');
@@ -74,6 +86,36 @@ public final class ClassicCodec {
       out.writeBytes(END);
     }
     return out.toByteArray();
+  }
+
+  /** Throws when decoding the line of {@code f} (with {@code value} as written) would not give f back. */
+  private static void requireFaithful(Field f, byte[] value) {
+    String why = null;
+    byte[] name = f.name().getBytes(StandardCharsets.ISO_8859_1);
+    if (value.length == 0) {
+      why = "an empty value";
+    } else if (indexOf(name, (byte) '\n') >= 0) {
+      why = "a name with a newline";
+    } else if (f.type() == FieldType.STRING && name.length >= 3 && name[0] == '('
+        && name[1] >= '0' && name[1] <= '9' && name[2] == ')') {
+      why = "a string field named like a type prefix (D)";
+    } else if (f.type() == FieldType.STRING && indexOf(f.bytes(), STRING_NEWLINE) >= 0) {
+      why = "a string value with byte 0x13, which stands for a newline";
+    } else if (f.type() == FieldType.LIST && indexOf(value, (byte) '\n') >= 0) {
+      why = "a list with a newline";
+    }
+    if (why != null) {
+      throw new IllegalArgumentException("field " + f.name() + " has no classic form: " + why);
+    }
+  }
+
+  private static int indexOf(byte[] bytes, byte b) {
+    for (int i = 0; i < bytes.length; i++) {
+      if (bytes[i] == b) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /** The byte that stands for {@code \n} inside a nested message of this depth (0 … 15). */

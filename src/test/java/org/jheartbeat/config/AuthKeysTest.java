@@ -146,6 +146,38 @@ class AuthKeysTest {
     assertThat(errors()).first().isEqualTo("authkeys:1: expected 'auth N' with N from 0 to 15, got 'authenticate 1'");
   }
 
+  /** Found by the fuzzer: a key typed over the auth line was shown in the error. */
+  @Test
+  void refusedAuthLineDoesNotShowTheSecret() {
+    assertThat(parse("auth " + SECRET + "\n1 sha1 " + SECRET + "\n")).isEmpty();
+    assertThat(errors()).first().isEqualTo(
+        "authkeys:1: expected 'auth N' with N from 0 to 15, got 'auth …' (… not shown: it may hold a key)");
+    assertThat(parse("a" + SECRET + "\n1 sha1 k\n")).isEmpty();
+    assertThat(errors()).first().isEqualTo(
+        "authkeys:1: expected 'auth N' with N from 0 to 15, got a line that is not shown (it may hold a key)");
+  }
+
+  /** Found by the fuzzer: "1 KEY", the method forgotten, showed the key as the unknown method. */
+  @Test
+  void keyInThePlaceOfTheMethodIsNotShown() {
+    assertThat(parse("auth 1\n1 " + SECRET + "\n")).isEmpty();
+    assertThat(errors()).containsExactly(
+        "authkeys:2: unknown auth method (not shown: it may be the key): expected crc, md5 or sha1 (lower case) before the key");
+    assertThat(parse("auth 1\n1 " + SECRET + " k\n")).isEmpty();
+    assertThat(errors()).first().asString().doesNotContain(SECRET);
+  }
+
+  /** Found by the fuzzer: a form feed ended a key at the end of a line but not before more words. */
+  @Test
+  void formFeedEndsAKeyAsInHeartbeatAndOtherControlCharactersBelongToIt() {
+    assertThat(parse("auth 1\n1 sha1 KeyOne\f words\n")).isPresent().get()
+        .satisfies(k -> assertThat(k.active().secret()).contains("KeyOne"));
+    assertThat(parse("auth 1\n1 sha1 KeyOne\f\n")).isPresent().get()
+        .satisfies(k -> assertThat(k.active().secret()).contains("KeyOne"));
+    assertThat(parse("auth 1\n1 sha1 KeyOne\u001f\n")).isPresent().get()
+        .satisfies(k -> assertThat(k.active().secret()).contains("KeyOne\u001f"));
+  }
+
   @Test
   void invalidLineDoesNotShowTheSecret() {
     assertThat(parse("auth 1\n1 sha1 k\nkey " + SECRET + "\n")).isEmpty();

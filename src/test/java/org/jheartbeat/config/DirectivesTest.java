@@ -223,7 +223,10 @@ class DirectivesTest {
     assertThatThrownBy(() -> parse("ucast", "eth0"))
         .hasMessage("expected 'ucast INTERFACE PEER-ADDRESS' (2 words), got 1");
     assertThatThrownBy(() -> parse("bcast", "averyveryverylongname"))
-        .hasMessage("'averyveryverylongname' is not a network interface name (at most 15 characters, no '/')");
+        .hasMessage("'averyveryverylongname' is not a network interface name (at most 15 printable characters, no '/')");
+    // Found by the fuzzer: a leading control character was lost when the dump was read back.
+    assertThatThrownBy(() -> parse("bcast", "\u001fh0"))
+        .hasMessage("'\u001fh0' is not a network interface name (at most 15 printable characters, no '/')");
     assertThatThrownBy(() -> parse("logfacility", "local8"))
         .hasMessage("'local8' is not one of none, auth, authpriv, cron, daemon, ftp, kern, lpr, mail, news,"
             + " syslog, user, uucp, local0, local1, local2, local3, local4, local5, local6, local7");

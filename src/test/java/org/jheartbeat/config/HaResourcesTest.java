@@ -90,6 +90,14 @@ class HaResourcesTest {
     assertThat(res.groups()).singleElement().extracting(ResourceGroup::text).isEqualTo("alpha 10.0.0.10 httpd");
   }
 
+  /** Found by the fuzzer: "httpd\\" kept a backslash that the dump then wrote as a continuation. */
+  @Test
+  void resourceEndingWithABackslashIsRefused() throws IOException {
+    assertThat(parse("alpha 10.0.0.10 httpd\\\\\n")).isEmpty();
+    assertThat(errors()).containsExactly(
+        "haresources:1: resource 'httpd\\' ends with '\\' (a '\\' continues a line only as its last character)");
+  }
+
   @Test
   void commentsOnlyFileHasNoGroups() throws IOException {
     HaResources res = parse("# nothing here\n   # indented\n\n").orElseThrow();

@@ -109,4 +109,28 @@ class CodecTest {
     assertThat(ClassicCodec.decode(b(">>>\n(1)u=!!\n<<<\n")).reason()).contains("base64");
     assertThat(ClassicCodec.decode(b(">>>\n(5)u=a\n<<<\n")).reason()).contains("no classic form");
   }
+
+  /**
+   * Found by the fuzzer (a netstring LIST whose element holds a newline): classic text cannot
+   * carry these messages faithfully, so encode refuses them instead of writing text that decodes
+   * to something else; the inner auth text is still rendered as the real daemon renders it.
+   */
+  @Test
+  void classicEncodeRefusesWhatItCannotCarry() {
+    Message listWithNewline = Message.builder().add(Field.raw("l", FieldType.LIST, b("3:a\nb,"))).build();
+    Message[] unfaithful = {
+        listWithNewline,
+        Message.builder().add("a\nb", "v").build(),
+        Message.builder().add("(1)x", "v").build(),
+        Message.builder().add("t", "a\u0013b").build(),
+        Message.builder().add(Field.struct("s", FieldType.STRUCT, Message.builder().add("t", "a\u0014b").build())).build(),
+    };
+    for (Message m : unfaithful) {
+      assertThatThrownBy(() -> ClassicCodec.encode(m)).as("%s", m)
+          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no classic form");
+    }
+    assertThat(s(ClassicCodec.authText(listWithNewline))).isEqualTo("(3)l=3:a\nb,\n");
+    Message deeper = Message.builder().add(Field.struct("s", FieldType.STRUCT, Message.builder().add("t", "a\u0015b").build())).build();
+    assertThat(ClassicCodec.decode(ClassicCodec.encode(deeper)).message()).contains(deeper);
+  }
 }
