@@ -145,4 +145,41 @@ class MonitorsParserTest {
     }
     assertThat(MonitorOption.of("retries")).isEmpty();
   }
+
+  /**
+   * Seeded random files from the syntax's own pieces plus random bytes: the parser never throws,
+   * a refused file always names a line of it, and an accepted one reports no error.
+   */
+  @Test
+  void randomFilesGetAnswersNeverCrashes() throws IOException {
+    HaResources res = haresources("alpha 10.0.0.10 httpd", "bravo 10.0.0.11 httpd", "alpha Dummy::a::b");
+    String[] pieces = {"httpd", "10.0.0.10", "IPaddr::10.0.0.11", "Dummy::a::b", "interval=", "timeout=", "on-fail=",
+        "threshold=", "expire=", "group=", "restart", "failover", "ignore", "never", "10s", "1.5", "0", "-1", "2min",
+        "999999999h", "=", "#", "\\", " ", "\t", "\u00ff", "\r", "ms", "00", "\u0000"};
+    java.util.Random r = new java.util.Random(20261202);
+    for (int c = 0; c < 400; c++) {
+      StringBuilder text = new StringBuilder();
+      int lines = 1 + r.nextInt(4);
+      for (int l = 0; l < lines; l++) { // lines as written; \r pieces may split them further
+        int n = r.nextInt(7);
+        for (int k = 0; k < n; k++) {
+          text.append(r.nextInt(10) == 0 ? String.valueOf((char) r.nextInt(256)) : pieces[r.nextInt(pieces.length)]);
+          if (r.nextBoolean()) {
+            text.append(' ');
+          }
+        }
+        text.append('\n');
+      }
+      String input = text.toString();
+      long physical = input.lines().count(); // a lone \r ends a line too, as for the file reader
+      Optional<Monitors> m = parse(input, res);
+      if (m.isEmpty()) {
+        assertThat(problems.list()).as("case %d: %s", c, input)
+            .anySatisfy(p -> assertThat(p.isError() && p.line() >= 1 && p.line() <= physical).isTrue());
+      } else {
+        assertThat(problems.hasErrors()).as("case %d: %s", c, input).isFalse();
+        assertThat(m.get().specs()).allSatisfy(spec -> assertThat(res.group(spec.group())).isPresent());
+      }
+    }
+  }
 }
