@@ -15,12 +15,37 @@ public record StatusReport(
     long generation,
     List<ClusterView.Node> nodes,
     Resources resources,
-    List<Transition> transitions) {
+    List<Transition> transitions,
+    Fencing fencing) {
 
   public StatusReport {
     nodes = List.copyOf(nodes);
     transitions = transitions == null ? List.of() : List.copyOf(transitions);
+    fencing = fencing == null ? Fencing.NONE : fencing;
   }
+
+  /** A report of a node that never had to fence. */
+  public StatusReport(String node, String version, String status, long generation, List<ClusterView.Node> nodes,
+      Resources resources, List<Transition> transitions) {
+    this(node, version, status, generation, nodes, resources, transitions, Fencing.NONE);
+  }
+
+  /**
+   * STONITH and split-brain state: each dead peer this node had to reset ({@code phase}
+   * resetting, failed — its takeover is blocked —, done or abandoned; {@code failures} in a row;
+   * {@code since} ISO-8601) and the ping quorum's view ({@code ""} unless
+   * {@code split_brain_policy ping_quorum}).
+   */
+  public record Fencing(List<Fence> peers, String quorum) {
+    public static final Fencing NONE = new Fencing(List.of(), "");
+
+    public Fencing {
+      peers = List.copyOf(peers);
+    }
+  }
+
+  /** One peer's fencing. */
+  public record Fence(String node, String phase, int failures, String since) {}
 
   /** The resource manager's view: mode, rscstatus, each group and each monitored resource. */
   public record Resources(String autoFailback, String state, String rscstatus, List<Group> groups,

@@ -24,6 +24,7 @@ final class StatusTable {
         .append(", this node holds: ").append(res.rscstatus()).append('\n');
     if (res.groups().isEmpty()) {
       b.append("(no resource groups in haresources)\n");
+      fencing(b, r.fencing());
       return b.toString();
     }
     List<List<String>> groups = new ArrayList<>();
@@ -43,7 +44,24 @@ final class StatusTable {
       b.append('\n');
       table(b, monitors);
     }
+    fencing(b, r.fencing());
     return b.toString();
+  }
+
+  private static void fencing(StringBuilder b, StatusReport.Fencing f) {
+    if (!f.quorum().isEmpty()) {
+      b.append("\nSplit brain: ").append(f.quorum()).append('\n');
+    }
+    if (f.peers().isEmpty()) {
+      return;
+    }
+    List<List<String>> rows = new ArrayList<>();
+    rows.add(List.of("Fenced node", "STONITH", "Failures", "Since"));
+    for (StatusReport.Fence p : f.peers()) {
+      rows.add(List.of(p.node(), p.phase(), Integer.toString(p.failures()), p.since()));
+    }
+    b.append('\n');
+    table(b, rows);
   }
 
   private static void table(StringBuilder b, List<List<String>> rows) {

@@ -47,6 +47,8 @@ public final class Directives {
           d("nice_failback", SINGLE, ValueParsers.bool(), null, "", "obsolete form of auto_failback", YES),
           d("stonith", LINE, ValueParsers.stonith(), null, "", "STONITH device: type config-file", YES),
           d("stonith_host", LINE, ValueParsers.stonithHost(), null, "", "STONITH device for a host: host|* type params", YES),
+          d("split_brain_policy", SINGLE, ValueParsers.choice(SplitBrainPolicy.words()), SplitBrainPolicy.SETTLE_ON_HEAL.word(), "",
+              "jheartbeat only: who acquires a dead peer's groups during a partition and who keeps them when it heals (settle_on_heal, ping_quorum; docs/resource-management.md); real Heartbeat refuses unknown directives, so put it only in the ha.cf of jheartbeat nodes", YES),
           d("respawn", LINE, ValueParsers.respawn("respawn"), null, "", "client program started at comm up and restarted when it exits", YES),
           d("failfast", LINE, ValueParsers.respawn("failfast"), null, "", "like respawn, but the node reboots when the program dies",
               Support.notActedOn("jheartbeat never reboots the machine on its own; use respawn and fencing")),

@@ -193,9 +193,10 @@ public final class HeartbeatDaemon {
         GroupRunner.Options.DEFAULTS.withScriptEnv(scriptEnvironment(haCf))
             .withPreferBuiltinIpaddr(options.builtinIpaddr()).withWebSites(webSites), registry);
     sweepStaleGroups(groups);
+    Fencer fencer = StonithDevices.fencer(haCf, options.runDir(), processes, loop::post);
     Monitoring monitoring = new Monitoring(config.monitors(), new ScriptProbe(config.paths().scripts(), processes,
         groups::agentFor, loop::post, scriptEnvironment(haCf)));
-    resources = new ResourceManager(haCf, config.haResources(), groups, Fencer.NO_DEVICE, clock, loop,
+    resources = new ResourceManager(haCf, config.haResources(), groups, fencer, clock, loop,
         message -> membership.send(message), registry,
         (group, from, to, reason) -> transitions.record("group", group, from.text(), to.text(), reason), monitoring);
     startNode(haCf);
@@ -333,7 +334,7 @@ public final class HeartbeatDaemon {
 
   private StatusReport statusReport() {
     return StatusReports.of(clusterView(), membership.snapshot(), resources.snapshot(), options.version(),
-        transitions.snapshot());
+        transitions.snapshot(), resources.fencing());
   }
 
   /** SIGHUP: re-read the configuration; new authkeys apply at once (spec membership §8.3). */

@@ -38,6 +38,9 @@ final class StateGauges {
     report.resources().monitors().forEach(m -> gauge("heartbeat.monitor.failcount",
         "failed monitor checks of the resource counting towards its threshold", "resource", m.resource(),
         "group", m.group()).set(m.failCount()));
+    report.fencing().peers().forEach(f -> gauge("heartbeat.stonith.blocked",
+        "1 while the takeover of the dead node waits for its STONITH reset", "node", f.node())
+        .set("resetting".equals(f.phase()) || "failed".equals(f.phase()) ? 1 : 0));
   }
 
   void node(String node, String status) {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import org.jheartbeat.api.ClusterView;
 import org.jheartbeat.api.StatusReport;
 import org.jheartbeat.membership.MembershipSnapshot;
+import org.jheartbeat.resources.FencingSnapshot;
 import org.jheartbeat.resources.ResourceSnapshot;
 
 /** Builds the status report from the snapshots taken on the loop. */
@@ -11,7 +12,7 @@ final class StatusReports {
   private StatusReports() {}
 
   static StatusReport of(ClusterView view, MembershipSnapshot membership, ResourceSnapshot resources, String version,
-      java.util.List<StatusReport.Transition> transitions) {
+      java.util.List<StatusReport.Transition> transitions, FencingSnapshot fencing) {
     return new StatusReport(
         membership.localNode(),
         version,
@@ -34,6 +35,10 @@ final class StatusReports {
                     m.lastFailureMillis() > 0 ? Instant.ofEpochMilli(m.lastFailureMillis()).toString() : "",
                     m.lastFailure()))
                 .toList()),
-        transitions);
+        transitions,
+        new StatusReport.Fencing(fencing.peers().stream()
+            .map(p -> new StatusReport.Fence(p.node(), p.phase(), p.failures(),
+                Instant.ofEpochMilli(p.sinceMillis()).toString()))
+            .toList(), fencing.quorum()));
   }
 }

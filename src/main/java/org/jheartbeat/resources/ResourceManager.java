@@ -34,7 +34,9 @@ import org.slf4j.LoggerFactory;
  * second); {@code legacy} acquires the node's own groups with {@code ip-request} and its answer,
  * never starting a group twice (the real daemon's double-acquire race at initdead is avoided by
  * the single action queue and by skipping starts of groups already running). A peer's death
- * takes over its groups after the STONITH decision of §5.6 ({@link Fencer}); a peer's {@code
+ * takes over its groups after the STONITH decision of §5.6 ({@link DeadPeerTakeover}: a reset
+ * through the {@link Fencer} first when a device is configured, and under {@code
+ * split_brain_policy ping_quorum} only if the {@link PingQuorum} allows this node to act); a peer's {@code
  * shutdone} takes them over at once. The nice_failback handshake and the legacy request flow are
  * in {@link NiceFailback} and {@link LegacyRequests}; this class keeps the shared state.
  *
@@ -82,11 +84,15 @@ public final class ResourceManager {
   private final DeadPeerTakeover deadPeers;
   private final FailoverMetrics failovers;
   private final ResourceMonitor monitor;
+  private final FenceLedger fences;
+  private final PingQuorum quorum;
 
   RmState state = RmState.INIT;
   HeldSet held = HeldSet.NONE;
   HeldSet peerHeld = HeldSet.NONE;
   boolean peerStable;
+  /** The peer's last report announced its shutdown ({@code info=shutdown}): it is releasing. */
+  boolean peerReleasing;
   boolean commUp;
   boolean shuttingDown;
   boolean initialLogged;
@@ -119,7 +125,9 @@ public final class ResourceManager {
     this.failovers = new FailoverMetrics(registry, clock);
     this.nice = new NiceFailback(this);
     this.legacy = new LegacyRequests(this);
-    this.deadPeers = new DeadPeerTakeover(this, fencer);
+    this.fences = new FenceLedger(registry, clock);
+    this.quorum = new PingQuorum(cf, send);
+    this.deadPeers = new DeadPeerTakeover(this, fencer, fences, quorum);
   }
 
   boolean niceFailback() {
@@ -154,12 +162,21 @@ public final class ResourceManager {
    * peer back as {@code init}/{@code up} restarted.
    */
   public void onNodeStatus(String node, String from, String to) {
-    if (node.equals(me) || !clusterNodes.contains(node)) {
-      return; // ping nodes never move resources (spec §5.6 step 5)
+    if (node.equals(me)) {
+      return;
+    }
+    if (!clusterNodes.contains(node)) {
+      // ping nodes never move resources (spec §5.6 step 5), only split_brain_policy ping_quorum reads them
+      deadPeers.pingStatus(node, to);
+      return;
     }
     peerStatus.put(node, to);
     if ("up".equals(to) || "active".equals(to)) {
       heardAlive.add(node);
+      deadPeers.peerReturned(node);
+      if ("active".equals(to) && !"active".equals(from)) {
+        quorum.announce();
+      }
     }
     if ("dead".equals(to) && !"dead".equals(from)) {
       if (!shuttingDown && !res.localTo(node).isEmpty()) {
@@ -184,6 +201,9 @@ public final class ResourceManager {
     boolean fromMe = src.equals(me);
     switch (m.type()) {
       case "starting", "resource", "ask_resources" -> {
+        if (!fromMe && m.type().equals("resource")) {
+          peerReleasing = m.get("info").map("shutdown"::equals).orElse(false);
+        }
         if (niceFailback() && commUp) { // before comm up we have not joined the protocol yet
           nice.onMessage(m, src, fromMe);
         }
@@ -219,6 +239,11 @@ public final class ResourceManager {
         }
       }
       case "stonith" -> log.debug("stonith report: {}", m);
+      case PingQuorum.MESSAGE -> {
+        if (!fromMe) {
+          quorum.onMessage(src, m.get("pingreach").orElse(""));
+        }
+      }
       default -> log.debug("not a resource message: {}", m.type());
     }
   }
@@ -306,6 +331,13 @@ public final class ResourceManager {
     }
     return new ResourceSnapshot(me, mode, state, held, peerHeld, peerStable, nice.standby(),
         rscstatus(), views, monitor.snapshot());
+  }
+
+  /** Each peer this node had to reset, oldest first, and the split-brain tie-breaker's view. */
+  public FencingSnapshot fencing() {
+    return new FencingSnapshot(fences.entries().stream()
+        .map(e -> new FencingSnapshot.Peer(e.node(), e.phase().text(), e.failures(), e.sinceMillis()))
+        .toList(), quorum.describe());
   }
 
   // ------------------------------------------------------------- shared helpers

@@ -42,6 +42,15 @@ final class ResourceMessages {
     return Message.builder().add("t", "stonith").add("node", node).add("result", result).build();
   }
 
+  /**
+   * jheartbeat's own {@code t=jhb-quorum pingreach=N}: how many ping nodes the sender reaches
+   * (split_brain_policy ping_quorum). A real Heartbeat peer accepts and ignores an unknown type
+   * (spec wire §6.4).
+   */
+  static Message pingReach(int reach) {
+    return Message.builder().add("t", PingQuorum.MESSAGE).add("pingreach", Integer.toString(reach)).build();
+  }
+
   static Message ipRequest(String key) {
     return Message.builder().add("t", "ip-request").add("ipaddr", key).build();
   }

@@ -6,7 +6,9 @@
  * nice_failback protocol ({@code NiceFailback}), legacy ip-request ({@code LegacyRequests}), the
  * serial action queue ({@code ActionQueue}) and the seams to the outside: {@link
  * org.jheartbeat.resources.GroupActions} (agents) and {@link org.jheartbeat.resources.Fencer}
- * (STONITH). See docs/resource-management.md for the wiring and the partition-heal rule.
+ * (STONITH, implemented by {@code StonithFencer} over cluster-glue's {@code stonith} command) and the
+ * split-brain tie-breaker {@code PingQuorum}. See docs/resource-management.md for the wiring,
+ * fencing, split-brain policies and the partition-heal rule.
  *
  * <p>The actions, as Heartbeat's ResourceManager runs them (spec membership §4.3, §4.4): {@link
  * org.jheartbeat.resources.GroupRunner} implements GroupActions: takegroup (status first, then

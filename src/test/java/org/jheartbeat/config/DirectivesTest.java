@@ -29,7 +29,7 @@ class DirectivesTest {
       "enable_config_writes");
 
   /** Directives of jheartbeat only (real Heartbeat refuses them). */
-  private static final List<String> JHEARTBEAT_ONLY = List.of("http_api");
+  private static final List<String> JHEARTBEAT_ONLY = List.of("http_api", "split_brain_policy");
 
   /** name → {valid sample, invalid sample or null when no text is wrong}. */
   private static final Map<String, String[]> SAMPLES = new LinkedHashMap<>();
@@ -94,6 +94,7 @@ class DirectivesTest {
     s("record_pengine_inputs", "no", "never");
     s("enable_config_writes", "no", "never");
     s("http_api", "127.0.0.1:8080", "localhost:http");
+    s("split_brain_policy", "ping_quorum", "coin_toss");
   }
 
   private static void s(String name, String valid, String invalid) {

@@ -42,6 +42,7 @@ public final class JheartbeatNode implements ClusterNode {
   private final Path dir;
   private Process process;
   private boolean closed;
+  private List<String> launcher = List.of();
 
   /** Prepares node {@code name} on {@code slot} with the given configuration texts; not started yet. */
   public JheartbeatNode(TwoNodeLab lab, Slot slot, String name, String haCf, String authkeys, String haresources) {
@@ -134,12 +135,23 @@ public final class JheartbeatNode implements ClusterNode {
         "--logfile", logFile().toString());
   }
 
+  /**
+   * Runs the daemon through {@code prefix} from the next {@link #start()} on: {@code prefix +
+   * daemonCommand()} inside the node's namespace (e.g. {@code unshare --mount ...} to give the
+   * daemon a private mount namespace with test files bind-mounted).
+   */
+  public void launchWith(List<String> prefix) {
+    launcher = List.copyOf(prefix);
+  }
+
   @Override
   public void start() {
     if (process != null && process.isAlive()) {
       throw new IllegalStateException(name + " already running");
     }
-    process = lab.net().start(ns, daemonCommand(), dir.resolve("daemon.out"));
+    List<String> argv = new ArrayList<>(launcher);
+    argv.addAll(daemonCommand());
+    process = lab.net().start(ns, argv, dir.resolve("daemon.out"));
     Process p = process;
     Awaitility.await(name + " jheartbeat answering cl_status hbstatus").atMost(START_TIMEOUT)
         .pollInterval(Duration.ofMillis(250)).pollDelay(Duration.ZERO)

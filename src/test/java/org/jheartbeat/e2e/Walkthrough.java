@@ -71,6 +71,7 @@ public final class Walkthrough implements AutoCloseable {
   private final NodeKind kind2;
   private final Timing timing;
   private final String autoFailback;
+  private final String extraHaCf;
   private final Path logDir;
   private final TwoNodeLab lab;
   private final ClusterNode n1;
@@ -97,6 +98,16 @@ public final class Walkthrough implements AutoCloseable {
    */
   public Walkthrough(NodeKind kind1, NodeKind kind2, Timing timing, String prefix, Path logDir,
       String autoFailback, String extraHaresources) {
+    this(kind1, kind2, timing, prefix, logDir, autoFailback, extraHaresources, "");
+  }
+
+  /**
+   * As above, with {@code extraHaCf} (whole lines, may be empty) appended to both nodes' ha.cf
+   * (e.g. {@code stonith_host} or jheartbeat-only directives).
+   */
+  public Walkthrough(NodeKind kind1, NodeKind kind2, Timing timing, String prefix, Path logDir,
+      String autoFailback, String extraHaresources, String extraHaCf) {
+    this.extraHaCf = extraHaCf;
     this.kind1 = kind1;
     this.kind2 = kind2;
     this.timing = timing;
@@ -138,7 +149,8 @@ public final class Walkthrough implements AutoCloseable {
         + "auto_failback " + autoFailback + "\n"
         + "node " + N1 + "\n"
         + "node " + N2 + "\n"
-        + "ping " + TwoNodeLab.PING_NODE_IP + "\n";
+        + "ping " + TwoNodeLab.PING_NODE_IP + "\n"
+        + extraHaCf;
   }
 
   public TwoNodeLab lab() {

@@ -37,13 +37,19 @@
  *       (jheartbeat pair and real + jheartbeat), a resource whose start fails, a daemon killed
  *       with its resources left running and restarted, a second hb_standby refused while in
  *       flux.</li>
+ *   <li>{@link org.jheartbeat.e2e.FencingIT} (prefix {@code jhb-fen-}): STONITH through
+ *       cluster-glue with the test plugin {@code external/jhb-netns} ({@link
+ *       org.jheartbeat.e2e.StonithPlugin}, bind-mounted in the daemon's private mount namespace;
+ *       {@code JheartbeatNode.launchWith} runs the daemon under {@code unshare --mount}), with a
+ *       jheartbeat and with a real survivor; {@link org.jheartbeat.e2e.SplitBrainIT} (prefix
+ *       {@code jhb-sb-}): partition with the ping-node tie-breaker, then heal.</li>
  * </ul>
  *
  * <p>Things that bite (see also /work/shared/NAMESPACE-NOTES.md): the link query is
  * {@code cl_status hblinkstatus}, not {@code linkstatus}; other worktrees run their own real
  * heartbeats in their own {@code jhb-*} namespaces at the same time, so "no heartbeat left" must be
  * checked per namespace (by netns inode), never machine-wide; each test class needs its own
- * namespace prefix ({@code jhb-e2e-}, {@code jhb-e2l-}, {@code jhb-wk-}, {@code jhb-fw-}, {@code jhb-fs-}) because {@code Netns} deletes leftovers of
+ * namespace prefix ({@code jhb-e2e-}, {@code jhb-e2l-}, {@code jhb-wk-}, {@code jhb-fw-}, {@code jhb-fs-}, {@code jhb-fen-}, {@code jhb-sb-}) because {@code Netns} deletes leftovers of
  * its prefix on construction; the holder must be checked to be in its own mount namespace before
  * any bind mount (a race would mount over the host's {@code /etc/ha.d}); {@code ip netns pids}
  * lists the holder too, so a node's kill9 must spare it while close() must not; lighttpd daemonises,

@@ -147,6 +147,20 @@ class ResourceManagerTest {
   }
 
   @Test
+  void deadPeerStillStartingIsNotTakenForOneThatGaveUp() {
+    node1(AutoFailback.OFF);
+    rm.onNodeStatus("n2", "init", "active");
+    rm.onCommUp();
+    // n2's start-up report: none, not stable — it may be acquiring its groups right now
+    rm.onMessage(peer("t", "resource", "rsc_hold", "none", "rtype", "full", "isstable", "0"));
+    rm.onNodeStatus("n2", "active", "dead");
+    assertThat(logs.lines()).doesNotContain("info: Dead node n2 gave up resources.")
+        .contains("WARN: No STONITH device configured.");
+    assertThat(sent).filteredOn(m -> m.type().equals("stonith"))
+        .extracting(m -> m.get("result").orElse("")).containsExactly("n_stnth");
+  }
+
+  @Test
   void deadPeerThatReportedNoneGaveUpItsResources() {
     node1(AutoFailback.OFF);
     rm.onNodeStatus("n2", "init", "active");
@@ -249,7 +263,10 @@ class ResourceManagerTest {
     assertThat(logs.lines()).containsSubsequence("info: node n2 now reset.",
         "info: Resources being acquired from n2.");
     assertThat(sent).filteredOn(m -> m.type().equals("stonith"))
-        .extracting(m -> m.get("result").orElse("")).containsExactly("OK");
+        .extracting(m -> m.get("result").orElse("")).containsExactly("bad", "OK");
+    assertThat(logs.lines()).contains("CRIT: Takeover of n2's resources blocked until it is reset: next attempt in 5 s");
+    assertThat(rm.fencing().peers()).singleElement()
+        .satisfies(p -> assertThat(p.phase()).isEqualTo("done"));
     assertThat(ran).containsExactly("start IPaddr::10.0.0.10", "start IPaddr::10.0.0.11");
   }
 

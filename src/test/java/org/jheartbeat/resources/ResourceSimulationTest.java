@@ -52,16 +52,36 @@ class ResourceSimulationTest {
   }
 
   /**
+   * The same with a STONITH device on both nodes (it powers the target off; toggled to fail and
+   * back) and, on every other seed, {@code split_brain_policy ping_quorum} with ping node
+   * losses and isolated nodes. A group may run nowhere while a takeover waits for a failing
+   * device or while every live node lacks the ping node (safety over availability); otherwise
+   * the same invariants hold.
+   */
+  @Test
+  void fencingAndPingQuorumKeepOneOwnerPerGroup() {
+    List<String> failures = new ArrayList<>();
+    for (long seed = 1; seed <= SEEDS / 2; seed++) {
+      String failure = run(seed, true);
+      if (failure != null) {
+        failures.add(failure);
+      }
+    }
+    assertThat(failures).isEmpty();
+  }
+
+  /**
    * The same with resource monitoring (httpd restart with threshold 2, Dummy::r3 failover at once)
    * and a ninth event, a monitored resource killed behind the daemon's back: besides the
-   * invariants, after the final settling every killed resource runs again wherever its group runs.
+   * invariants (RmSim also checks that a killed resource is recovered within 45 s), after the
+   * final settling every killed resource runs again wherever its group runs.
    */
   @Test
   void randomKillsOfMonitoredResourcesAreRecoveredWithOneOwnerPerGroup() {
     List<String> failures = new ArrayList<>();
     kills = 0;
     for (long seed = 1; seed <= MONITOR_SEEDS; seed++) {
-      String failure = run(seed, true);
+      String failure = run(seed, false, true);
       if (failure != null) {
         failures.add(failure);
       }
@@ -76,6 +96,8 @@ class ResourceSimulationTest {
   private static int kills;
   private static final int MONITOR_SEEDS = Integer.getInteger("jheartbeat.seeds", 40);
   private static final List<String> MONITORED = List.of("httpd", "Dummy::r3");
+  /** The kill event: drawn as event 8 in monitored runs (in fencing runs 8 toggles a device). */
+  private static final int KILL = -1;
 
   private static org.jheartbeat.config.Monitors monitors() {
     java.nio.file.Path file = java.nio.file.Path.of("/etc/ha.d/monitors");
@@ -87,13 +109,21 @@ class ResourceSimulationTest {
   }
 
   private static String run(long seed) {
-    return run(seed, false);
+    return run(seed, false, false);
   }
 
-  private static String run(long seed, boolean monitored) {
+  private static String run(long seed, boolean fencing) {
+    return run(seed, fencing, false);
+  }
+
+  private static String run(long seed, boolean fencing, boolean monitored) {
     Random r = new Random(seed);
     AutoFailback mode = AutoFailback.values()[(int) (seed % 3)];
     RmSim sim = new RmSim(mode, List.of("n1", "n2"), GROUPS);
+    if (fencing) {
+      sim.stonith.addAll(sim.nodes);
+      sim.policy = seed % 2 == 0 ? "ping_quorum" : null;
+    }
     if (monitored) {
       sim.monitors = monitors();
     }
@@ -110,7 +140,8 @@ class ResourceSimulationTest {
       String set = List.of("all", "local", "foreign").get(r.nextInt(3));
       boolean up = sim.alive(n);
       String ev;
-      switch (r.nextInt(monitored ? 9 : 8)) {
+      int event = r.nextInt(fencing ? 11 : monitored ? 9 : 8);
+      switch (monitored && event == 8 ? KILL : event) {
         case 0 -> {
           ev = "stop " + n;
           if (up) {
@@ -154,6 +185,25 @@ class ResourceSimulationTest {
           sim.heal();
         }
         case 8 -> {
+          ev = "fence device of " + n + (sim.fenceFails.contains(n) ? " works" : " fails");
+          if (!sim.fenceFails.remove(n)) {
+            sim.fenceFails.add(n);
+          }
+        }
+        case 9 -> {
+          ev = sim.pingBlind.contains(n) ? "pingheal " + n : "pingcut " + n;
+          if (sim.pingBlind.contains(n)) {
+            sim.pingHeal(n);
+          } else {
+            sim.pingCut(n);
+          }
+        }
+        case 10 -> {
+          ev = "isolate " + n;
+          sim.cut("n1", "n2");
+          sim.pingCut(n);
+        }
+        case KILL -> {
           String victim = MONITORED.get(r.nextInt(MONITORED.size()));
           ev = "kill " + victim + " on " + n;
           if (up) {
@@ -168,6 +218,8 @@ class ResourceSimulationTest {
       sim.advanceSeconds(secs);
     }
     sim.heal();
+    sim.fenceFails.clear();
+    List.copyOf(sim.pingBlind).forEach(sim::pingHeal);
     events.add("heal");
     sim.advanceSeconds(20);
     for (String n : List.of("n1", "n2")) {

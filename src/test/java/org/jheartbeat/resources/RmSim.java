@@ -42,7 +42,7 @@ import org.slf4j.MDC;
  */
 final class RmSim {
   static final Set<String> RESOURCE_TYPES = Set.of("starting", "resource", "ask_resources",
-      "shutdone", "stonith", "ip-request", "ip-request-resp", "hb_takeover");
+      "shutdone", "stonith", "ip-request", "ip-request-resp", "hb_takeover", PingQuorum.MESSAGE);
   private static final Set<String> CONTROL = Set.of("src", "srcuuid", "seq", "hg", "ts", "ld",
       "ttl", "destuuid");
 
@@ -72,6 +72,18 @@ final class RmSim {
   double loss;
   final Random random = new Random(1);
   private long generation = 100;
+  /** split_brain_policy of every node (null: the directive is absent); with it comes ping node {@value #PING}. */
+  String policy;
+  static final String PING = "ping1";
+  /** Nodes with a STONITH device ({@link SimFencer}); the others have none. */
+  final Set<String> stonith = new HashSet<>();
+  /** Nodes whose STONITH device fails every reset. */
+  final Set<String> fenceFails = new HashSet<>();
+  /** Nodes that cannot reach the ping node. */
+  final Set<String> pingBlind = new HashSet<>();
+  private final Map<String, Scheduler> nodeSchedulers = new HashMap<>();
+  /** How long a simulated reset takes. */
+  static final Duration FENCE_TIME = Duration.ofSeconds(1);
 
   RmSim(AutoFailback mode, List<String> nodes, List<String> groupLines) {
     this.mode = mode;
@@ -135,7 +147,7 @@ final class RmSim {
           dup |= hear(on.get(i), on.get(j));
         }
       }
-      boolean nowhere = serving && on.stream().noneMatch(this::alive)
+      boolean nowhere = serving && on.stream().noneMatch(this::alive) && !safetyFirst()
           && now - failedAt.getOrDefault(key, Long.MIN_VALUE / 2) > FAILED_START_GRACE.toNanos();
       limit(key + " runs on two nodes that hear each other " + on, dup, duplicateSince, now,
           DUPLICATE_LIMIT, key);
@@ -149,6 +161,18 @@ final class RmSim {
       }
     }
     scheduler.schedule(MONITOR_PERIOD, this::monitor);
+  }
+
+  /**
+   * Whether a group may legitimately run nowhere: a takeover blocked by a failing STONITH
+   * device, or every live node without a ping node under ping_quorum (safety over availability).
+   */
+  private boolean safetyFirst() {
+    List<String> live = nodes.stream().filter(this::alive).toList();
+    boolean fenceBlocked = live.stream().anyMatch(n -> managers.get(n).fencing().peers().stream()
+        .anyMatch(p -> p.phase().equals("failed") || p.phase().equals("resetting")));
+    boolean blind = policy != null && !live.isEmpty() && pingBlind.containsAll(live);
+    return fenceBlocked || blind;
   }
 
   private void limit(String what, boolean bad, Map<String, Long> since, long now, Duration max,
@@ -165,12 +189,27 @@ final class RmSim {
   }
 
   HaCf cf(String local) {
-    return new HaCf(Path.of("/etc/ha.d/ha.cf"), local, nodes, List.of(), timing, 694,
+    return cf(local, List.of(), List.of());
+  }
+
+  /** The resource manager's ha.cf: with the policy, ping node {@value #PING} (its status comes from the sim). */
+  HaCf rmCf(String local) {
+    if (policy == null) {
+      return cf(local);
+    }
+    var d = org.jheartbeat.config.Directives.named("split_brain_policy").orElseThrow();
+    return cf(local, List.of(new org.jheartbeat.config.PingNode(PING, List.of(PING), false, 1)),
+        List.of(new org.jheartbeat.config.Setting(d, policy, policy, 1)));
+  }
+
+  private HaCf cf(String local, List<org.jheartbeat.config.PingNode> ping,
+      List<org.jheartbeat.config.Setting> settings) {
+    return new HaCf(Path.of("/etc/ha.d/ha.cf"), local, nodes, ping, timing, 694,
         List.of(new MediumSpec.Bcast("eth0", 694)), mode,
         new LogSettings(Optional.empty(), Optional.empty(), Optional.empty(), true, false, 0),
         new HaCf.Protocol("classic", "file", "random", 250, 1),
         new HaCf.Clients(List.of(), List.of(), List.of(), Optional.empty()),
-        new HaCf.Fencing(Optional.empty(), List.of()), List.of());
+        new HaCf.Fencing(Optional.empty(), List.of()), settings);
   }
 
   static byte[] uuidOf(String node) {
@@ -217,12 +256,46 @@ final class RmSim {
     Membership m = new Membership(cf(name), new LocalIdentity(name, uuidOf(name), ++generation),
         clock, ns, msg -> transmit(name, msg), () -> "0.00 0.00 0.00 1/1 1", new Random(7),
         listener, new org.jheartbeat.membership.MembershipMetrics(new io.micrometer.core.instrument.simple.SimpleMeterRegistry()));
-    rm[0] = new ResourceManager(cf(name), res, new FakeActions(name, ns), Fencer.NO_DEVICE, clock,
+    Fencer fencer = stonith.contains(name) ? new SimFencer(name, ns) : Fencer.NO_DEVICE;
+    rm[0] = new ResourceManager(rmCf(name), res, new FakeActions(name, ns), fencer, clock,
         ns, m::send, new io.micrometer.core.instrument.simple.SimpleMeterRegistry(), GroupListener.NONE,
         new Monitoring(monitors, new FakeProbe(name, ns)));
     engines.put(name, m);
     managers.put(name, rm[0]);
+    nodeSchedulers.put(name, ns);
     as(name, m::start);
+    if (policy != null && !pingBlind.contains(name)) {
+      ns.schedule(Duration.ofMillis(timing.keepaliveMs()), () -> pingStatus(name, "init", "ping"));
+    }
+  }
+
+  /** {@code node} loses the ping node: declared dead there after deadping. */
+  void pingCut(String node) {
+    if (!pingBlind.add(node) || !alive(node)) {
+      return;
+    }
+    nodeSchedulers.get(node).schedule(Duration.ofMillis(timing.deadpingMs()), () -> {
+      if (pingBlind.contains(node)) {
+        pingStatus(node, "ping", "dead");
+      }
+    });
+  }
+
+  /** {@code node} reaches the ping node again: {@code ping} after the next echo reply. */
+  void pingHeal(String node) {
+    if (!pingBlind.remove(node) || !alive(node)) {
+      return;
+    }
+    nodeSchedulers.get(node).schedule(Duration.ofMillis(timing.keepaliveMs()), () -> {
+      if (!pingBlind.contains(node)) {
+        pingStatus(node, "dead", "ping");
+      }
+    });
+  }
+
+  private void pingStatus(String node, String from, String to) {
+    actions.add(stamp() + " " + node + ": ping node " + to);
+    managers.get(node).onNodeStatus(PING, from, to);
   }
 
   /** Graceful stop: release, then the daemon exits (membership stops) 2 s after shutdone. */
@@ -335,7 +408,7 @@ final class RmSim {
           }
         }
       }
-      if (anyAlive && on.stream().noneMatch(this::alive)) {
+      if (anyAlive && on.stream().noneMatch(this::alive) && !safetyFirst()) {
         v.add(key + " runs nowhere");
       }
     });
@@ -377,6 +450,44 @@ final class RmSim {
       });
     }
   }
+
+
+  /**
+   * A STONITH device that powers the target off ({@link #crash}) after {@link #FENCE_TIME}, or
+   * fails when its node is in {@link #fenceFails}.
+   */
+  final class SimFencer implements Fencer {
+    private final String node;
+    private final Scheduler ns;
+
+    SimFencer(String node, Scheduler ns) {
+      this.node = node;
+      this.ns = ns;
+    }
+
+    @Override
+    public boolean configured() {
+      return true;
+    }
+
+    @Override
+    public void reset(String target, Consumer<Result> done) {
+      ns.schedule(FENCE_TIME, () -> {
+        boolean ok = !fenceFails.contains(node);
+        actions.add(stamp() + " " + node + ": stonith reset " + target + (ok ? " OK" : " failed"));
+        if (ok && alive(target)) {
+          crash(target);
+        }
+        done.accept(ok ? Result.OK : Result.BAD);
+      });
+    }
+
+    @Override
+    public String toString() {
+      return "sim";
+    }
+  }
+
 
   /**
    * Fake agents: each action takes {@link #actionTime}; starts of keys in failing fail. A start

@@ -25,7 +25,12 @@ import org.junit.jupiter.api.TestFactory;
  *
  * <p>Events: {@code start N}, {@code stop N} (graceful), {@code crash N} (power off), {@code
  * cut A B}, {@code cutone A B} (only A's packets to B are lost), {@code heal}, {@code advance SECONDS}, {@code standby N SET}, {@code takeover N SET},
- * {@code fail N KEY} (starts of KEY on N fail), {@code rscstatus N}, {@code check}.
+ * {@code fail N KEY} (starts of KEY on N fail), {@code rscstatus N}, {@code check}; fencing and
+ * split brain: configuration lines {@code policy WORD} ({@code split_brain_policy}, with a ping
+ * node) and {@code stonith N...} (nodes with a simulated STONITH device, which powers the target
+ * off), events {@code fencefail N} / {@code fenceok N} (N's device fails / works again),
+ * {@code pingcut N} / {@code pingheal N} (N loses / regains the ping node) and {@code isolate N}
+ * (N loses the ping node and every peer).
  *
  * <p>After an intended behaviour change, regenerate on purpose and review the diff:
  * {@code mvn -o test -Dtest=ScenarioGoldenTest -Djheartbeat.regenerate=true}.
@@ -63,6 +68,8 @@ class ScenarioGoldenTest {
     AutoFailback mode = AutoFailback.ON;
     List<String> nodes = List.of("n1", "n2");
     List<String> groups = new ArrayList<>();
+    String policy = null;
+    List<String> stonith = List.of();
     List<String[]> events = new ArrayList<>();
     for (String raw : script.lines().toList()) {
       String line = raw.replaceAll("#.*", "").trim();
@@ -74,10 +81,14 @@ class ScenarioGoldenTest {
         case "mode" -> mode = AutoFailback.valueOf(w[1].toUpperCase(java.util.Locale.ROOT));
         case "nodes" -> nodes = Arrays.asList(w).subList(1, w.length);
         case "group" -> groups.add(line.substring("group".length()).trim());
+        case "policy" -> policy = w[1];
+        case "stonith" -> stonith = Arrays.asList(w).subList(1, w.length);
         default -> events.add(w);
       }
     }
     RmSim sim = new RmSim(mode, nodes, groups);
+    sim.policy = policy;
+    sim.stonith.addAll(stonith);
     for (String[] w : events) {
       switch (w[0]) {
         case "start" -> sim.start(w[1]);
@@ -107,6 +118,21 @@ class ScenarioGoldenTest {
               + o.exitCode() + " " + o.text());
         }
         case "fail" -> sim.failing.get(w[1]).add(w[2]);
+        case "fencefail" -> sim.fenceFails.add(w[1]);
+        case "fenceok" -> sim.fenceFails.remove(w[1]);
+        case "pingcut" -> {
+          sim.actions.add(sim.stamp() + " " + w[1] + " loses the ping node");
+          sim.pingCut(w[1]);
+        }
+        case "pingheal" -> {
+          sim.actions.add(sim.stamp() + " " + w[1] + " reaches the ping node again");
+          sim.pingHeal(w[1]);
+        }
+        case "isolate" -> {
+          sim.actions.add(sim.stamp() + " isolate " + w[1]);
+          sim.nodes.stream().filter(n -> !n.equals(w[1])).forEach(n -> sim.cut(w[1], n));
+          sim.pingCut(w[1]);
+        }
         case "rscstatus" -> sim.actions.add(sim.stamp() + " " + w[1] + ": rscstatus "
             + sim.on(w[1], ResourceManager::rscstatus));
         case "check" -> {
