@@ -24,10 +24,8 @@ import org.jheartbeat.config.ConfigReport;
 import org.jheartbeat.config.HaCf;
 import org.jheartbeat.config.LogSettings;
 import org.jheartbeat.membership.LocalIdentity;
-import org.jheartbeat.membership.Membership;
 import org.jheartbeat.membership.MembershipListener;
 import org.jheartbeat.membership.LinkStatus;
-import org.jheartbeat.membership.MembershipMetrics;
 import org.jheartbeat.membership.NodeStatus;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -40,7 +38,6 @@ import org.jheartbeat.resources.Monitoring;
 import org.jheartbeat.resources.ResourceManager;
 import org.jheartbeat.resources.ScriptProbe;
 import org.jheartbeat.resources.WebSites;
-import org.jheartbeat.wire.Message;
 import org.jheartbeat.platform.LoadAverage;
 import org.jheartbeat.platform.SdNotify;
 import org.jheartbeat.platform.Signals;
@@ -56,10 +53,8 @@ import org.jheartbeat.runtime.EventLoop;
 import org.jheartbeat.runtime.Lifecycle;
 import org.jheartbeat.transport.Media;
 import org.jheartbeat.transport.Medium;
-import org.jheartbeat.transport.Packet;
 import org.jheartbeat.transport.UdpReceivers;
 import org.jheartbeat.wire.Authenticator;
-import org.jheartbeat.wire.VerifyResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -88,7 +83,7 @@ public final class HeartbeatDaemon {
   private ClusterConfig config;
   private AtomicReference<Authenticator> auth;
   private EventLoop loop;
-  private Membership membership;
+  private NodeMessaging node;
   private UdpReceivers receivers;
   private final List<Medium> media = new ArrayList<>();
   private BadPackets badPackets;
@@ -187,6 +182,9 @@ public final class HeartbeatDaemon {
     transitions = new TransitionLog(clock);
     loop = new EventLoop(clock, Duration.ofMillis(Math.max(100, haCf.timing().keepaliveMs())));
     loop.start();
+    io.micrometer.core.instrument.TimeGauge.builder("heartbeat.event.loop.lateness.max", loop,
+        java.util.concurrent.TimeUnit.NANOSECONDS, l -> l.largestLateness().toNanos())
+        .description("largest delay of an event-loop task past its due time since start").register(registry);
     processes = new SystemProcessRunner();
     webSites = new WebSites(new JdkPageServer(), haCf.localNode());
     GroupRunner groups = new GroupRunner(config.paths().scripts(), processes, loop, loop::post,
@@ -197,7 +195,7 @@ public final class HeartbeatDaemon {
     Monitoring monitoring = new Monitoring(config.monitors(), new ScriptProbe(config.paths().scripts(), processes,
         groups::agentFor, loop::post, scriptEnvironment(haCf)));
     resources = new ResourceManager(haCf, config.haResources(), groups, fencer, clock, loop,
-        message -> membership.send(message), registry,
+        message -> node.send(message), registry,
         (group, from, to, reason) -> transitions.record("group", group, from.text(), to.text(), reason), monitoring);
     startNode(haCf);
     control = ControlServer.start(options.runDir(), this::answer);
@@ -214,35 +212,20 @@ public final class HeartbeatDaemon {
     byte[] uuid = UuidFile.load(options.stateDir(), haCf.protocol().uuidfrom(), haCf.localNode());
     receivers = new UdpReceivers(bindAddress());
     media.addAll(Media.of(haCf, receivers));
-    Transmitter transmitter = new Transmitter(media, auth,
-        haCf.protocol().msgfmt().equals("netstring") ? Authenticator.MsgFormat.NETSTRING : Authenticator.MsgFormat.CLASSIC);
-    membership = new Membership(haCf, new LocalIdentity(haCf.localNode(), uuid, generation), clock, loop,
-        transmitter::send, LoadAverage::read, new Random(), new MembershipListener() {
+    node = new NodeMessaging(haCf, new LocalIdentity(haCf.localNode(), uuid, generation), media, auth::get,
+        clock, loop, loop::post, LoadAverage::read, new Random(), resources, new MembershipListener() {
           @Override
-          public void nodeStatusChanged(String node, NodeStatus from, NodeStatus to) {
-            transitions.record("node", node, from.text(), to.text(), "status update");
-            resources.onNodeStatus(node, from.text(), to.text());
+          public void nodeStatusChanged(String name, NodeStatus from, NodeStatus to) {
+            transitions.record("node", name, from.text(), to.text(), "status update");
           }
 
           @Override
-          public void linkStatusChanged(String node, String link, LinkStatus to) {
-            transitions.record("link", node + ":" + link, "", to.text(), "link " + to.text());
+          public void linkStatusChanged(String name, String link, LinkStatus to) {
+            transitions.record("link", name + ":" + link, "", to.text(), "link " + to.text());
           }
-
-          @Override
-          public void commUp() {
-            resources.onCommUp();
-          }
-
-          @Override
-          public void delivered(Message message) {
-            resources.onMessage(message);
-          }
-        }, new MembershipMetrics(registry));
-    for (Medium m : media) {
-      m.open(this::received);
-    }
-    loop.post(membership::start);
+        }, (result, packet) -> badPackets.record(result, packet.medium(), packet.source(), packet.receivedNanos()),
+        registry);
+    node.start();
   }
 
   /** {@code --bind-address}: the media's local address, or null for the wildcard (Heartbeat's). */
@@ -279,24 +262,15 @@ public final class HeartbeatDaemon {
   }
 
   private void stopNode() {
-    if (membership != null) {
-      membership.stop();
+    if (node != null) {
+      node.stop();
+    } else {
+      media.forEach(Medium::close);
     }
-    media.forEach(Medium::close);
     media.clear();
     if (receivers != null) {
       receivers.close();
     }
-  }
-
-  /** On a medium's receive thread: authenticate, then hand the message to the loop. */
-  private void received(Packet packet) {
-    VerifyResult result = auth.get().verify(packet.data());
-    if (!result.ok()) {
-      badPackets.record(result, packet.medium(), packet.source(), packet.receivedNanos());
-      return;
-    }
-    loop.post(() -> membership.receive(result.message().orElseThrow(), packet.medium()));
   }
 
   /** On the control socket's thread: answer a tool from a snapshot taken on the loop. */
@@ -328,12 +302,12 @@ public final class HeartbeatDaemon {
   }
 
   private ClusterView clusterView() {
-    return ClusterViews.of(membership.snapshot(), config.haCf(), resources.rscstatus(),
+    return ClusterViews.of(node.membership().snapshot(), config.haCf(), resources.rscstatus(),
         "3.0.6 (" + options.version() + ")");
   }
 
   private StatusReport statusReport() {
-    return StatusReports.of(clusterView(), membership.snapshot(), resources.snapshot(), options.version(),
+    return StatusReports.of(clusterView(), node.membership().snapshot(), resources.snapshot(), options.version(),
         transitions.snapshot(), resources.fencing());
   }
 

@@ -1,7 +1,7 @@
 package org.jheartbeat.daemon;
 
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.jheartbeat.transport.Medium;
 import org.jheartbeat.transport.PingMedium;
 import org.jheartbeat.wire.Authenticator;
@@ -16,10 +16,10 @@ import org.jheartbeat.wire.Message;
 final class Transmitter {
   private final List<Medium> udp;
   private final List<PingMedium> ping;
-  private final AtomicReference<Authenticator> auth;
+  private final Supplier<Authenticator> auth;
   private final Authenticator.MsgFormat format;
 
-  Transmitter(List<Medium> media, AtomicReference<Authenticator> auth, Authenticator.MsgFormat format) {
+  Transmitter(List<Medium> media, Supplier<Authenticator> auth, Authenticator.MsgFormat format) {
     this.udp = media.stream().filter(m -> !(m instanceof PingMedium)).toList();
     this.ping = media.stream().filter(m -> m instanceof PingMedium).map(m -> (PingMedium) m).toList();
     this.auth = auth;

@@ -58,6 +58,14 @@ final class FailureDetector {
     n.lastStatusTs = 0;
   }
 
+  /** This node stalled: every peer's last status counts as heard now (see {@link StallWatch}). */
+  void forgetSilence() {
+    long now = clock.nanoTime();
+    for (NodeTable.Node n : table.nodes()) {
+      n.lastStatusNanos = now;
+    }
+  }
+
   long largestLateMs() {
     return largestLateMs;
   }
@@ -77,6 +85,10 @@ final class FailureDetector {
       return;
     }
     metrics.heartbeatsReceived.increment();
+    if (n.heardStatus) {
+      // Also across a death: the gap that made a fast deadtime fire is the one worth seeing.
+      metrics.heartbeatGap(n.name(), TimeUnit.NANOSECONDS.toMillis(now - n.lastStatusNanos));
+    }
     if (n.heardStatus && n.status != NodeStatus.DEAD) {
       long interval = TimeUnit.NANOSECONDS.toMillis(now - n.lastStatusNanos);
       if (interval > timing.warntimeMs()) {

@@ -49,6 +49,16 @@ final class LinkMonitor {
     return commUp ? table.last().deadTimeMs : timing.initdeadMs();
   }
 
+  /** This node stalled: links that were up restart their dead timers from now. */
+  void forgetSilence() {
+    long now = clock.nanoTime();
+    for (NodeTable.Node n : table.nodes()) {
+      for (NodeTable.Link link : n.links.values()) {
+        link.lastHeardNanos = now;
+      }
+    }
+  }
+
   void check(boolean commUp) {
     long now = clock.nanoTime();
     long limit = TimeUnit.MILLISECONDS.toNanos(linkDeadTimeMs(commUp));

@@ -55,6 +55,7 @@ public final class Membership {
   private final ReceiveSequencing sequencing;
   private final RexmitServer rexmitServer;
   private final NodeListExchange nodeList;
+  private final StallWatch stalls;
   private final Map<String, Long> badNodeLogged = new HashMap<>();
   private final ArrayDeque<Message> outgoing = new ArrayDeque<>();
   private Scheduler.Cancellable keepaliveTimer;
@@ -86,6 +87,7 @@ public final class Membership {
         name -> table.find(name).flatMap(NodeTable.Node::uuid));
     this.failures = new FailureDetector(table, timing, me.nodeName(), clock, listener, metrics);
     this.links = new LinkMonitor(table, timing, clock, listener);
+    this.stalls = new StallWatch(clock, timing.deadtimeMs());
     long maxRexmit = cf.protocol().maxRexmitDelayMs();
     this.sequencing = new ReceiveSequencing(table, failures, scheduler, random, maxRexmit, acks,
         () -> lifecycle == Lifecycle.RUNNING, this::send, metrics);
@@ -115,6 +117,7 @@ public final class Membership {
     }
     lifecycle = Lifecycle.RUNNING;
     failures.started();
+    stalls.observe();
     advertisedDtMs = timing.deadtimeMs() + STARTUP_DT_EXTRA_MS;
     setLocalStatus(NodeStatus.UP, false);
     sendStatus(NodeStatus.INIT);
@@ -200,6 +203,7 @@ public final class Membership {
     if (lifecycle != Lifecycle.RUNNING) {
       return;
     }
+    checkSelfStall();
     processing++;
     try {
       process(m, medium);
@@ -378,6 +382,7 @@ public final class Membership {
   private void scheduleKeepalive() {
     keepaliveTimer = scheduler.schedule(Duration.ofMillis(timing.keepaliveMs()), () -> {
       if (lifecycle == Lifecycle.RUNNING) {
+        checkSelfStall();
         sendStatus(localStatus);
         scheduleKeepalive();
       }
@@ -387,12 +392,30 @@ public final class Membership {
   private void scheduleTick() {
     tickTimer = scheduler.schedule(TICK, () -> {
       if (lifecycle == Lifecycle.RUNNING) {
+        checkSelfStall();
         failures.check(commUp);
         links.check(commUp);
         checkCommUp();
         scheduleTick();
       }
     });
+  }
+
+  /**
+   * Before anything else runs after a stall of this node (see {@link StallWatch}): peers' silence
+   * during it is unknown, so their dead timers and links restart from now and the stall is logged
+   * instead of a death. Whatever arrived during the stall is processed next, judged from now.
+   */
+  private void checkSelfStall() {
+    long stalledNanos = stalls.observe();
+    if (stalledNanos == 0) {
+      return;
+    }
+    metrics.selfStalls.increment();
+    log.warn("Local node stalled for {} ms (its event loop did not run; limit {} ms): not judging peers "
+        + "on the silence of the stall, their dead timers restart now", stalledNanos / 1_000_000, stalls.thresholdMs());
+    failures.forgetSilence();
+    links.forgetSilence();
   }
 
   private void badNode(String name) {

@@ -10,7 +10,8 @@
  * (500 sent messages for retransmission), {@code ReceiveSequencing} with {@code SequenceTracker},
  * {@code AckPolicy} and {@code Retransmitter} (generations, gaps, ACKs, NS_rexmit requests),
  * {@code RexmitServer} (answering NS_rexmit), {@code FailureDetector} (late/dead nodes),
- * {@code LinkMonitor} (link up/dead) and {@code NodeListExchange} (reqnodes/repnodes, comm up).
+ * {@code LinkMonitor} (link up/dead), {@code NodeListExchange} (reqnodes/repnodes, comm up) and
+ * {@code StallWatch} (this node's own stalls, whose silence is not held against its peers).
  * Edges go to a {@link org.jheartbeat.membership.MembershipListener}; readers on other threads
  * take a {@link org.jheartbeat.membership.MembershipSnapshot} through the loop.
  *

@@ -22,6 +22,15 @@ public interface GroupActions {
   /** Whether the group is running, judged, as Heartbeat does, by its first resource. */
   void status(ResourceGroup group, Consumer<Boolean> running);
 
+  /**
+   * Announces the addresses of a group that keeps running here again (gratuitous ARP), in the
+   * background. Needed when another node held the group too and has just let it go (a healed
+   * partition): its takeover announcements pointed the neighbours' ARP caches at it, and
+   * without new announcements clients keep sending to a node that no longer has the address.
+   * Group actions without addresses have nothing to announce, hence the empty default.
+   */
+  default void announce(ResourceGroup group) {}
+
   /** The result of starting or stopping a whole group. */
   record GroupOutcome(boolean ok, String detail) {
     public static GroupOutcome success() {

@@ -115,6 +115,28 @@ public final class GroupRunner implements GroupActions {
         .thenApply(r -> r == AgentResult.RUNNING), running, false);
   }
 
+  /**
+   * Runs the built-in IPaddr {@code start} of each address of the group, whatever agent normally
+   * runs it: on an address already configured that start only announces it (and it restores an
+   * address that went missing). Queued behind earlier actions like every other one.
+   */
+  @Override
+  public void announce(ResourceGroup group) {
+    enqueue(() -> announceFrom(group.resources(), 0), r -> { }, AgentResult.FAILED);
+  }
+
+  private CompletableFuture<AgentResult> announceFrom(List<ResourceSpec> specs, int i) {
+    if (i == specs.size()) {
+      return CompletableFuture.completedFuture(AgentResult.SUCCESS);
+    }
+    ResourceSpec spec = specs.get(i);
+    if (!ScriptLookup.BUILTIN_IPADDR.contains(spec.script())) {
+      return announceFrom(specs, i + 1);
+    }
+    return new BuiltinIpaddr(spec, runner, arp, options.timeouts()).run(AgentOperation.START)
+        .thenCompose(r -> announceFrom(specs, i + 1));
+  }
+
   /** The agent that runs {@code spec}: its script, the built-in IPaddr, or a missing-script stand-in. */
   public ResourceAgent agentFor(ResourceSpec spec) {
     if (spec.script().equals(BuiltinWeb.NAME)) {
@@ -133,9 +155,9 @@ public final class GroupRunner implements GroupActions {
     };
   }
 
-  /** {@link #agentFor}, timed and counted in the registry. */
+  /** {@link #agentFor}, timed and counted in the registry, and bounded by {@link BoundedAgent}. */
   private ResourceAgent timed(ResourceSpec spec) {
-    return new TimedAgent(agentFor(spec), spec.script(), registry);
+    return new BoundedAgent(new TimedAgent(agentFor(spec), spec.script(), registry), options.timeouts(), scheduler);
   }
 
   private CompletableFuture<GroupOutcome> take(ResourceGroup group) {

@@ -25,6 +25,8 @@ final class NiceFailback {
   private Scheduler.Cancellable auditTimer;
   private boolean failbackPending;
   private boolean acquiring;
+  /** Groups we kept when the peer held them too, announced again once the peer lets them go. */
+  private HeldSet contested = HeldSet.NONE;
   private final StandbyHandshake standby;
 
   NiceFailback(ResourceManager rm) {
@@ -75,6 +77,25 @@ final class NiceFailback {
         && m.get("isstable").map("1"::equals).orElse(true)) {
       audit(m.get("src").orElse(""));
     }
+    if (!fromMe) {
+      announceWon();
+    }
+  }
+
+  /**
+   * Once the peer no longer claims the groups we kept by the partition rule, announce their
+   * addresses again: the peer's takeover during the partition sent clients to it.
+   */
+  private void announceWon() {
+    if (contested == HeldSet.NONE || rm.peerHeld.seenByPeer().and(contested) != HeldSet.NONE) {
+      return;
+    }
+    var kept = rm.groupsOf(rm.me, contested).stream().filter(rm.runner::isRunningHere).toList();
+    contested = HeldSet.NONE;
+    if (!kept.isEmpty()) {
+      log.info("Partition settled: announcing [{}] again", kept.stream().map(g -> g.key()).toList());
+      kept.forEach(rm.actions::announce);
+    }
   }
 
   /**
@@ -110,6 +131,7 @@ final class NiceFailback {
     log.info("Partition rule ({}): both hold [{}]; giving up [{}] to {}", rm.mode, overlap, lost,
         peer);
     rm.held = rm.held.minus(lost);
+    contested = contested.plus(overlap.minus(lost));
     rm.runner.submit(ResourceManager.ops(ActionQueue.Kind.STOP, release, "partition with " + peer),
         () -> {
           if (!rm.shuttingDown) {

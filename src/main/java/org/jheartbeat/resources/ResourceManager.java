@@ -74,6 +74,7 @@ public final class ResourceManager {
   final Scheduler scheduler;
   final Consumer<Message> out;
   final ActionQueue runner;
+  final GroupActions actions;
   private final Set<String> clusterNodes;
   final Map<String, String> peerStatus = new HashMap<>();
   final Set<String> peerShutdone = new HashSet<>();
@@ -116,6 +117,7 @@ public final class ResourceManager {
     this.scheduler = scheduler;
     this.out = send;
     this.clusterNodes = Set.copyOf(cf.nodes());
+    this.actions = actions;
     this.monitor = new ResourceMonitor(this, monitoring.monitors(), monitoring.probe(),
         new MonitorMetrics(registry));
     this.runner = new ActionQueue(res.groups(), actions, clock, this::startFailed, (group, from, to, reason) -> {
@@ -493,16 +495,28 @@ public final class ResourceManager {
   // ------------------------------------------------------------- failed starts
 
   private void startFailed(ResourceGroup g) {
+    scheduler.schedule(FAILED_START_STANDBY, () -> handOverFailed(g));
+  }
+
+  /**
+   * hb_standby of the failed group's set, as Heartbeat runs it 30 s after a failed start; and,
+   * our addition, again every 30 s while the group is still failed here: Heartbeat runs it once,
+   * and if the peer was absent or in flux at that moment the group stayed down for good although
+   * the peer could run it (found by the cluster simulation). Legacy mode refuses hb_standby, so
+   * there it runs once, as in Heartbeat.
+   */
+  private void handOverFailed(ResourceGroup g) {
+    if (shuttingDown || runner.entries().get(g.key()).state != GroupState.FAILED) {
+      return;
+    }
     HeldSet set = g.preferredNode().equals(me) ? HeldSet.LOCAL : HeldSet.FOREIGN;
-    scheduler.schedule(FAILED_START_STANDBY, () -> {
-      if (shuttingDown) {
-        return;
-      }
-      log.info("Running hb_standby {} after the failed start of {}", set, g.key());
-      ControlOutcome o = standby(set.text());
-      if (!o.accepted()) {
-        log.warn("hb_standby {} refused: {}", set, o.text());
-      }
-    });
+    log.info("Running hb_standby {} after the failed start of {}", set, g.key());
+    ControlOutcome o = standby(set.text());
+    if (!o.accepted()) {
+      log.warn("hb_standby {} refused: {}", set, o.text());
+    }
+    if (niceFailback()) {
+      scheduler.schedule(FAILED_START_STANDBY, () -> handOverFailed(g));
+    }
   }
 }

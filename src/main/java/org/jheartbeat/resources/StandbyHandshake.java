@@ -153,6 +153,7 @@ final class StandbyHandshake {
           log.info("Local standby process completed [{}].", set);
           rm.held = rm.held.minus(set);
           to(StandbyState.DONE, "released " + set);
+          awaitTakeover();
         }
         case OTHER, DONE -> {
           log.info("Standby resource acquisition done [{}].", set);
@@ -182,6 +183,25 @@ final class StandbyHandshake {
       }
       default -> ignored("done", src);
     }
+  }
+
+  /**
+   * Our guard (Heartbeat has none): having released the set, we wait for the peer's {@code done};
+   * a peer that took us for dead meanwhile has cancelled its side and will never send it, and
+   * while we stay DONE the audit of overlapping claims never runs, so both nodes could keep a
+   * group for ever. After {@link ResourceManager#STANDBY_TIMEOUT} we leave DONE and report what
+   * we hold, which lets either side settle any overlap.
+   */
+  private void awaitTakeover() {
+    cancelTimer();
+    standbyTimer = rm.scheduler.schedule(ResourceManager.STANDBY_TIMEOUT, () -> {
+      standbyTimer = null;
+      if (standby == StandbyState.DONE) {
+        log.info("No takeover reply to our standby.  Standby request cancelled.");
+        to(StandbyState.NOT, "no takeover reply");
+        rm.out.accept(ResourceMessages.report(rm.held, true, null));
+      }
+    });
   }
 
   private void ignored(String info, String src) {

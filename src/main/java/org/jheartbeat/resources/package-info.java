@@ -20,7 +20,8 @@
  * {@code IPaddr}/{@code IPaddr2}, or {@link org.jheartbeat.resources.BuiltinWeb} for the built-in web
  * resource {@code jhbweb::ADDRESS::PORT} (demos, tests). Commands go through {@link
  * org.jheartbeat.platform.ProcessRunner} (argv lists, time limits, process-tree kill), delays
- * through the injected {@link org.jheartbeat.runtime.Scheduler}, and outcomes reach the event
+ * through the injected {@link org.jheartbeat.runtime.Scheduler}, every agent run is bounded by
+ * {@code BoundedAgent} (its limit + 5 s, even if the agent never answers), and outcomes reach the event
  * loop through the {@link java.util.concurrent.Executor} the daemon passes in ({@code loop::post}).
  *
  * <p>Resource monitoring (the monitors file, jheartbeat's addition): {@link

@@ -325,4 +325,29 @@ class GroupRunnerTest {
     assertThat(logs.lines()).contains("CRIT: Giving up resources due to failure of jhbweb::127.0.0.100::8099");
     assertThat(calls()).isEmpty();
   }
+
+  /**
+   * After a healed partition the node keeping a group announces its addresses again (CtsIT
+   * Split_brain: the client kept the loser's MAC and got no answer): only the IPaddr resources
+   * run, through the built-in start, which on a configured address just sends the ARPs.
+   */
+  @Test
+  void announceSendsGratuitousArpsForTheGroupsAddressesOnly() throws Exception {
+    agent("httpd");
+    org.jheartbeat.testkit.ScriptedProcessRunner ip = new org.jheartbeat.testkit.ScriptedProcessRunner()
+        .answer("ip -o -4 addr show", 0, "2: eth0    inet 192.168.21.1/24 brd 192.168.21.255 scope global"
+            + " secondary eth0:0\\       valid_lft forever\n")
+        .answer("arping -V", 0, "arping from iputils 20221126\n");
+    org.jheartbeat.testkit.ManualScheduler manual = new org.jheartbeat.testkit.ManualScheduler(
+        new org.jheartbeat.testkit.ManualClock());
+    GroupRunner announcing = new GroupRunner(new ScriptLookup(resourceD, initD), ip, manual, Runnable::run,
+        GroupRunner.Options.DEFAULTS, new GratuitousArp(ip, manual), registry);
+    announcing.announce(group("IPaddr::192.168.21.1/24/eth0", "httpd"));
+    await().atMost(Duration.ofSeconds(10)).until(() -> ip.callsOf("arping").size() >= 2);
+    assertThat(ip.callsOf("ip")).containsExactly(List.of("ip", "-o", "-4", "addr", "show"));
+    assertThat(ip.callsOf("arping").get(1)).containsExactly("arping", "-q", "-U", "-c", "1", "-I", "eth0",
+        "192.168.21.1");
+    assertThat(calls()).as("httpd is not touched").isEmpty();
+    assertThat(logs.lines()).contains("info: 192.168.21.1 is already configured on eth0");
+  }
 }

@@ -542,5 +542,10 @@ final class RmSim {
     public void status(ResourceGroup group, Consumer<Boolean> r) {
       ns.schedule(Duration.ZERO, () -> r.accept(running.get(node).contains(group.key())));
     }
+
+    @Override
+    public void announce(ResourceGroup group) {
+      actions.add(stamp() + " " + node + ": announce " + group.key());
+    }
   }
 }

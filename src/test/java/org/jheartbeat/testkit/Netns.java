@@ -38,7 +38,8 @@ public final class Netns implements AutoCloseable {
 
   private final String prefix;
   private final Set<String> namespaces = new LinkedHashSet<>();
-  private final List<Process> processes = new ArrayList<>();
+  // synchronized: tests may start two nodes from two threads at once
+  private final List<Process> processes = java.util.Collections.synchronizedList(new ArrayList<>());
   private boolean closed;
 
   /** The output of a finished command. */
