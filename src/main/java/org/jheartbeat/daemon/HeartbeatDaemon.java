@@ -34,7 +34,9 @@ import org.jheartbeat.platform.SystemProcessRunner;
 import org.jheartbeat.resources.ControlOutcome;
 import org.jheartbeat.resources.Fencer;
 import org.jheartbeat.resources.GroupRunner;
+import org.jheartbeat.resources.Monitoring;
 import org.jheartbeat.resources.ResourceManager;
+import org.jheartbeat.resources.ScriptProbe;
 import org.jheartbeat.resources.WebSites;
 import org.jheartbeat.platform.LoadAverage;
 import org.jheartbeat.platform.SdNotify;
@@ -194,9 +196,11 @@ public final class HeartbeatDaemon {
             .withPreferBuiltinIpaddr(options.builtinIpaddr()).withWebSites(webSites), registry);
     sweepStaleGroups(groups);
     Fencer fencer = StonithDevices.fencer(haCf, options.runDir(), processes, loop::post);
+    Monitoring monitoring = new Monitoring(config.monitors(), new ScriptProbe(config.paths().scripts(), processes,
+        groups::agentFor, loop::post, scriptEnvironment(haCf)));
     resources = new ResourceManager(haCf, config.haResources(), groups, fencer, clock, loop,
         message -> node.send(message), registry,
-        (group, from, to, reason) -> transitions.record("group", group, from.text(), to.text(), reason));
+        (group, from, to, reason) -> transitions.record("group", group, from.text(), to.text(), reason), monitoring);
     startNode(haCf);
     control = ControlServer.start(options.runDir(), this::answer);
     http = HttpService.start(haCf, options.stateDir(), new DaemonHttpBackend(loop, this::statusReport,
@@ -326,7 +330,8 @@ public final class HeartbeatDaemon {
     if (keysChanged) {
       log.info("Rereading authentication file.");
       auth.set(new Authenticator(fresh.authKeys()));
-      config = new ClusterConfig(config.paths(), config.haCf(), fresh.authKeys(), config.haResources());
+      config = new ClusterConfig(config.paths(), config.haCf(), fresh.authKeys(), config.haResources(),
+          config.monitors());
     }
     if (haCfChanged) {
       log.info("Heartbeat restart triggered.");
