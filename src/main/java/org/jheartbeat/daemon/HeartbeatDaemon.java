@@ -83,6 +83,7 @@ public final class HeartbeatDaemon {
   private ClusterConfig config;
   private AtomicReference<Authenticator> auth;
   private EventLoop loop;
+  private RealtimePolicy realtime;
   private NodeMessaging node;
   private UdpReceivers receivers;
   private final List<Medium> media = new ArrayList<>();
@@ -185,7 +186,10 @@ public final class HeartbeatDaemon {
     io.micrometer.core.instrument.TimeGauge.builder("heartbeat.event.loop.lateness.max", loop,
         java.util.concurrent.TimeUnit.NANOSECONDS, l -> l.largestLateness().toNanos())
         .description("largest delay of an event-loop task past its due time since start").register(registry);
-    processes = new SystemProcessRunner();
+    realtime = new RealtimePolicy(haCf);
+    loop.post(realtime.threadStart());
+    processes = new SystemProcessRunner(SystemProcessRunner.DEFAULT_THREADS, SystemProcessRunner.DEFAULT_KILL_GRACE,
+        SystemProcessRunner.DEFAULT_OUTPUT_LIMIT, realtime.threadStart());
     webSites = new WebSites(new JdkPageServer(), haCf.localNode());
     GroupRunner groups = new GroupRunner(config.paths().scripts(), processes, loop, loop::post,
         GroupRunner.Options.DEFAULTS.withScriptEnv(scriptEnvironment(haCf))
@@ -210,7 +214,7 @@ public final class HeartbeatDaemon {
   private void startNode(HaCf haCf) throws IOException {
     long generation = GenerationFile.next(options.stateDir(), haCf.protocol().hbgenmethod(), clock.wallMillis() / 1000);
     byte[] uuid = UuidFile.load(options.stateDir(), haCf.protocol().uuidfrom(), haCf.localNode());
-    receivers = new UdpReceivers(bindAddress());
+    receivers = new UdpReceivers(bindAddress(), realtime.threadStart());
     media.addAll(Media.of(haCf, receivers));
     node = new NodeMessaging(haCf, new LocalIdentity(haCf.localNode(), uuid, generation), media, auth::get,
         clock, loop, loop::post, LoadAverage::read, new Random(), resources, new MembershipListener() {
