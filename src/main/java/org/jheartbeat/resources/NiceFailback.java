@@ -45,6 +45,18 @@ final class NiceFailback {
   void commUp() {
     rm.setState(RmState.STARTING, "comm up");
     rm.out.accept(ResourceMessages.starting());
+    if (rm.alone()) {
+      // no other node in ha.cf will ever report, so nobody can hold our groups: take them now
+      rm.peerStable = true;
+      acquiring = true;
+      acquireOwn(true, () -> {
+        acquiring = false;
+        cancelRscTimer();
+        rm.setState(RmState.STABLE, "alone in cluster");
+        rm.logInitial("T_RESOURCES(us)");
+        log.info("local resource transition completed.");
+      });
+    }
   }
 
   void onMessage(Message m, String src, boolean fromMe) {

@@ -37,7 +37,11 @@ class ResourceManagerTest {
   private Fencer fencer = Fencer.NO_DEVICE;
 
   private void node1(AutoFailback mode) {
-    env = new RmSim(mode, List.of("n1", "n2"),
+    node1(mode, List.of("n1", "n2"));
+  }
+
+  private void node1(AutoFailback mode, List<String> nodes) {
+    env = new RmSim(mode, nodes,
         List.of("n1 IPaddr::10.0.0.10 httpd", "n2 IPaddr::10.0.0.11"));
     GroupActions immediate = new GroupActions() {
       @Override
@@ -108,6 +112,19 @@ class ResourceManagerTest {
         "info: Initial resource acquisition complete (T_RESOURCES(them))");
     assertThat(rm.rscstatus()).isEqualTo("local");
     assertThat(sent).last().satisfies(m -> assertThat(m.get("isstable")).contains("1"));
+  }
+
+  @Test
+  void aNodeAloneInHaCfAcquiresItsGroupsAtCommUp() {
+    node1(AutoFailback.OFF, List.of("n1"));
+    rm.onCommUp();
+    advance(1);
+    assertThat(ran).containsExactly("start IPaddr::10.0.0.10");
+    assertThat(rm.snapshot().state()).isEqualTo(RmState.STABLE);
+    assertThat(rm.rscstatus()).isEqualTo("local");
+    assertThat(logs.lines()).contains("info: Local Resource acquisition completed.");
+    advance(15); // the 10 s timer of a peer report must not run a second acquisition
+    assertThat(ran).hasSize(1);
   }
 
   @Test
