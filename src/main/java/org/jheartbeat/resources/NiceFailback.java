@@ -19,6 +19,7 @@ final class NiceFailback {
 
   private final ResourceManager rm;
   private final Set<String> heard = new HashSet<>();
+  private final ReportOrder peerReports = new ReportOrder();
   private Scheduler.Cancellable rscTimer;
   private boolean rscTimerStarted;
   private Scheduler.Cancellable failbackTimer;
@@ -69,7 +70,13 @@ final class NiceFailback {
           peerStarting();
         }
       }
-      case "resource" -> resource(m, fromMe);
+      case "resource" -> {
+        if (!fromMe && peerReports.stale(m)) {
+          log.debug("Ignoring a stale resource report from {} (a later one was processed)", src);
+          return;
+        }
+        resource(m, fromMe);
+      }
       default -> standby.onAskResources(m, src, fromMe);
     }
   }
@@ -262,6 +269,9 @@ final class NiceFailback {
     rm.peerStable = true;
     rm.peerHeld = HeldSet.NONE;
     if (rm.held == HeldSet.ALL) {
+      // the peer's groups run here because it went away (§5.6 mach_down path): with
+      // auto_failback on they go back once it returns, whoever started them here
+      failbackPending = true;
       log.info("Received shutdown notice from '{}'.", node);
       return;
     }

@@ -135,6 +135,25 @@ class ResourceManagerTest {
   }
 
   @Test
+  void aReportRecoveredAfterALaterOneDoesNotPutThePeerBackInFlux() {
+    // regression (ClusterSimulationTest seeds 493, 1384, 1789): an isstable=0 report
+    // retransmitted after the peer's stable one kept the peer "in flux" for good
+    node1(AutoFailback.OFF);
+    rm.onNodeStatus("n2", "init", "active");
+    rm.onCommUp();
+    rm.onMessage(peer("t", "resource", "rsc_hold", "local", "rtype", "full", "isstable", "1",
+        "seq", "b", "hg", "5"));
+    advance(1);
+    rm.onMessage(peer("t", "resource", "rsc_hold", "none", "rtype", "full", "isstable", "0",
+        "seq", "a", "hg", "5"));
+    assertThat(rm.rscstatus()).isEqualTo("local");
+    assertThat(rm.standby("local").exitCode()).isZero();
+    rm.onMessage(peer("t", "resource", "rsc_hold", "none", "rtype", "full", "isstable", "0",
+        "seq", "1", "hg", "6")); // a new run of the peer is not stale, whatever its seq
+    assertThat(rm.rscstatus()).isEqualTo("transition");
+  }
+
+  @Test
   void standbyIsRefusedWhileInFlux() {
     node1(AutoFailback.ON);
     rm.onNodeStatus("n2", "init", "active");
