@@ -309,6 +309,13 @@ final class NiceFailback {
     if (rm.peerStable && rm.peerAlive() && rm.state == RmState.STABLE
         && standby.state() == StandbyState.NOT && !rm.runner.busy()) {
       failbackPending = false;
+      if (rm.held.and(rm.peerHeld.seenByPeer()) != HeldSet.NONE) {
+        // both claim the same groups (seed 360: each took the other's over during a partition):
+        // two failback requests would refuse each other for ever, while the partition rule
+        // already gives each node its own groups under auto_failback on
+        audit(rm.peerName());
+        return;
+      }
       log.info("Initiating auto failback of foreign resources.");
       rm.out.accept(ResourceMessages.askResources(HeldSet.FOREIGN, "me"));
       return;
