@@ -165,6 +165,13 @@ final class StandbyHandshake {
     }
     switch (standby) {
       case OTHER -> {
+        if (rm.shuttingDown) {
+          // our shutdown releases everything and ends the daemon: a start queued behind it
+          // would leave the group running on a node that no longer manages it (seed 816)
+          log.info("standby: not acquiring [{}] resources from {}: shutdown in progress", set, src);
+          to(StandbyState.NOT, "shutting down");
+          return;
+        }
         log.info("standby: acquire [{}] resources from {}", set, src);
         // The taker names the set from its own side, as the real daemon logs it.
         log.info("acquire {} HA resources (standby).", set.seenByPeer());

@@ -245,6 +245,25 @@ class ResourceManagerTest {
   }
 
   @Test
+  void aNodeShuttingDownDoesNotTakeOverWhatItsPeerReleasedForStandby() {
+    // regression (ClusterSimulationTest seed 816): the start ran after shutdone, leaving the
+    // group running on a node whose daemon had ended
+    node1(AutoFailback.OFF);
+    rm.onNodeStatus("n2", "init", "active");
+    rm.onCommUp();
+    rm.onMessage(peer("t", "resource", "rsc_hold", "local", "rtype", "full", "isstable", "1"));
+    advance(1);
+    rm.onMessage(peer("t", "ask_resources", "rsc_hold", "local", "info", "me"));
+    boolean[] released = {false};
+    rm.shutdown(() -> released[0] = true);
+    rm.onMessage(peer("t", "ask_resources", "rsc_hold", "local", "info", "done"));
+    advance(2);
+    assertThat(released[0]).isTrue();
+    assertThat(ran).doesNotContain("start IPaddr::10.0.0.11");
+    assertThat(rm.snapshot().standby()).isEqualTo(StandbyState.NOT);
+  }
+
+  @Test
   void standbyHandshakeAsTheOtherNode() {
     node1(AutoFailback.OFF);
     rm.onNodeStatus("n2", "init", "active");
