@@ -43,6 +43,8 @@ final class SimFencing {
   private final Map<String, String> pingHeard = new HashMap<>();
   private final Map<String, Long> resetAt = new HashMap<>();
   private final Map<String, Map<String, Long>> deadSince = new HashMap<>();
+  /** The same moments on the observer's wall clock, which the fence ledger's entries carry. */
+  private final Map<String, Map<String, Long>> deadSinceWall = new HashMap<>();
   private long partitionSince = -1;
   private boolean lying;
   private long resets;
@@ -192,6 +194,7 @@ final class SimFencing {
   void started(SimNode n) {
     pingHeard.remove(n.name);
     deadSince.remove(n.name);
+    deadSinceWall.remove(n.name);
     if (!pingBlind.contains(n.name)) {
       answerLater(n);
     }
@@ -221,10 +224,13 @@ final class SimFencing {
   /** Membership of {@code self} saw {@code node} change: remember since when it is dead. */
   void sees(String self, String node, NodeStatus to) {
     Map<String, Long> mine = deadSince.computeIfAbsent(self, k -> new HashMap<>());
+    Map<String, Long> wall = deadSinceWall.computeIfAbsent(self, k -> new HashMap<>());
     if (to == NodeStatus.DEAD) {
       mine.putIfAbsent(node, world.now());
+      wall.putIfAbsent(node, world.nodes.get(self).clock.wallMillis());
     } else {
       mine.remove(node);
+      wall.remove(node);
     }
   }
 
@@ -244,7 +250,9 @@ final class SimFencing {
       return;
     }
     FencingSnapshot f = world.nodes.get(node).resources().fencing();
-    var entry = f.peers().stream().filter(p -> p.node().equals(home)).findFirst();
+    long deadWall = deadSinceWall.get(node).get(home);
+    // an entry older than this death belongs to an earlier one
+    var entry = f.peers().stream().filter(p -> p.node().equals(home) && p.sinceMillis() >= deadWall).findFirst();
     if (entry.isEmpty()) {
       return; // the peer gave its groups up (stonith unneeded); a wrong call shows as two owners
     }
