@@ -2,13 +2,22 @@ package org.jheartbeat.membership;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.TimeGauge;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The counters of the messaging layer, one per event that is also logged or that an operator
  * asks about (HOUSE-STYLE habit 9): status heartbeats sent and received, late heartbeats
  * ("Late heartbeat"), lost packets ("N lost packet(s) for"), retransmission requests sent,
- * packets retransmitted for peers, packets lost for good ("Irretrievably lost packet") and
- * stalls of this node ("Local node stalled").
+ * packets retransmitted for peers, packets lost for good ("Irretrievably lost packet"), stalls
+ * of this node ("Local node stalled"); and
+ * per peer the largest interval seen between two of its status heartbeats
+ * ({@code heartbeat_heartbeat_gap_max_seconds{node}}), which tells how close a fast deadtime
+ * came to a false death even when no "Late heartbeat" was logged. The gap is kept in an atomic
+ * because scrapes read it from HTTP threads while the loop writes it.
  * Registered once per registry: building it twice on the same registry (a restart after SIGHUP)
  * returns the same meters, so the totals carry on.
  */
@@ -21,8 +30,11 @@ public final class MembershipMetrics {
   final Counter retransmitted;
   final Counter irretrievable;
   final Counter selfStalls;
+  private final MeterRegistry registry;
+  private final Map<String, AtomicLong> largestGapMs = new ConcurrentHashMap<>();
 
   public MembershipMetrics(MeterRegistry registry) {
+    this.registry = registry;
     heartbeatsSent = counter(registry, "heartbeat.heartbeats.sent", "status heartbeats sent by this node");
     heartbeatsReceived = counter(registry, "heartbeat.heartbeats.received", "status heartbeats received from peers");
     lateHeartbeats = counter(registry, "heartbeat.heartbeats.late", "heartbeats that arrived later than warntime");
@@ -31,6 +43,17 @@ public final class MembershipMetrics {
     retransmitted = counter(registry, "heartbeat.packets.retransmitted", "packets retransmitted at a peer's request");
     irretrievable = counter(registry, "heartbeat.packets.irretrievable", "packets a peer could not retransmit");
     selfStalls = counter(registry, "heartbeat.loop.stalls", "times this node found itself stalled and did not judge peers on it");
+  }
+
+  /** A status heartbeat from {@code node} came {@code intervalMs} after its previous one. */
+  void heartbeatGap(String node, long intervalMs) {
+    largestGapMs.computeIfAbsent(node, n -> {
+      AtomicLong v = new AtomicLong();
+      TimeGauge.builder("heartbeat.heartbeat.gap.max", v, TimeUnit.MILLISECONDS, AtomicLong::get)
+          .description("largest interval between two status heartbeats of the node since start")
+          .tag("node", n).strongReference(true).register(registry);
+      return v;
+    }).accumulateAndGet(intervalMs, Math::max);
   }
 
   private static Counter counter(MeterRegistry registry, String name, String help) {

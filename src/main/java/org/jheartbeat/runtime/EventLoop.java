@@ -110,9 +110,12 @@ public final class EventLoop implements Scheduler, AutoCloseable {
     return () -> f.cancel(false);
   }
 
-  /** The largest lateness seen so far, in milliseconds. */
-  public long largestLatenessMs() {
-    return TimeUnit.NANOSECONDS.toMillis(largestLatenessNanos.get());
+  /**
+   * The largest lateness seen since the loop started; safe to read from any thread (the daemon
+   * exports it as {@code heartbeat_event_loop_lateness_max_seconds}).
+   */
+  public Duration largestLateness() {
+    return Duration.ofNanos(largestLatenessNanos.get());
   }
 
   /** RUNNING → STOPPING → STOPPED: pending tasks are dropped, a running one may finish. */

@@ -40,6 +40,8 @@ public final class JheartbeatNode implements ClusterNode {
   private final String ns;
   private final Path home;
   private final Path dir;
+  private final java.util.Map<String, String> environment = new java.util.LinkedHashMap<>();
+  private final List<String> wrapper = new ArrayList<>();
   private Process process;
   private boolean closed;
   private List<String> launcher = List.of();
@@ -125,14 +127,42 @@ public final class JheartbeatNode implements ClusterNode {
     return process;
   }
 
-  /** The command line the daemon is started with (inside the node's namespace). */
+  /**
+   * Sets an environment variable of the daemon from its next {@link #start()} on, e.g. the
+   * launcher's {@code JHEARTBEAT_DAEMON_JAVA_OPTS} to try other JVM flags.
+   */
+  public JheartbeatNode environment(String variable, String value) {
+    environment.put(variable, value);
+    return this;
+  }
+
+  /**
+   * Starts the daemon from its next {@link #start()} on through a command that execs its
+   * arguments, e.g. {@code nice -n -5} or {@code chrt -r 1}, to try scheduling priorities.
+   */
+  public JheartbeatNode wrapper(List<String> argv) {
+    wrapper.clear();
+    wrapper.addAll(argv);
+    return this;
+  }
+
+  /**
+   * The command line the daemon is started with (inside the node's namespace); the wrapper and
+   * {@code env} exec the launcher, which execs java, so the process started is the daemon's JVM.
+   */
   public List<String> daemonCommand() {
-    return List.of(home.resolve("bin/jheartbeat").toString(), "daemon",
+    List<String> argv = new ArrayList<>(wrapper);
+    if (!environment.isEmpty()) {
+      argv.add("env");
+      environment.forEach((k, v) -> argv.add(k + "=" + v));
+    }
+    argv.addAll(List.of(home.resolve("bin/jheartbeat").toString(), "daemon",
         "--config-dir", configDir().toString(),
         "--node", name,
         "--state-dir", stateDir().toString(),
         "--run-dir", runDir().toString(),
-        "--logfile", logFile().toString());
+        "--logfile", logFile().toString()));
+    return argv;
   }
 
   /**

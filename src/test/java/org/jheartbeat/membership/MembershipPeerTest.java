@@ -95,6 +95,26 @@ class MembershipPeerTest {
   }
 
   @Test
+  void theLargestHeartbeatGapOfEachPeerIsAGaugeEvenBelowWarntime() {
+    start(List.of("n1", "n2"));
+    FakePeer n2 = new FakePeer("n2", 5, clock, 2);
+    n1.receive(n2.status("up"), "eth0");
+    advance(700);
+    n1.receive(n2.status("up"), "eth0");
+    advance(400);
+    n1.receive(n2.status("up"), "eth0");
+    assertThat(logs.lines()).noneMatch(l -> l.contains("Late heartbeat"));
+    assertThat(registry.get("heartbeat.heartbeat.gap.max").tag("node", "n2").timeGauge()
+        .value(java.util.concurrent.TimeUnit.MILLISECONDS)).isEqualTo(700.0);
+
+    advance(40_000); // n2 is declared dead meanwhile; the gap still counts when it returns
+    n1.receive(n2.status("up"), "eth0");
+    assertThat(logs.lines()).contains("WARN: node n2: is dead");
+    assertThat(registry.get("heartbeat.heartbeat.gap.max").tag("node", "n2").timeGauge()
+        .value(java.util.concurrent.TimeUnit.MILLISECONDS)).isEqualTo(40_000.0);
+  }
+
+  @Test
   void sequenceNumbersAreShownInDecimalAndNoRequestsGoToADeadNode() {
     start(List.of("n1", "n2"));
     FakePeer n2 = new FakePeer("n2", 5, clock, 2);
