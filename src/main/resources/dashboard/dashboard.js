@@ -1,14 +1,16 @@
-// jheartbeat dashboard: polls /api/v1/status every second and redraws three tables.
+// jheartbeat dashboard: polls /api/v1/status every second and redraws its tables (the
+// monitoring table only when the node has a monitors file).
 // Plain DOM, no framework; every value goes in through textContent (never innerHTML).
 "use strict";
 
 const POLL_MS = 1000;
 
 const TONE = {
-  active: "ok", up: "ok", ping: "ok", running: "ok",
+  active: "ok", up: "ok", ping: "ok", running: "ok", ok: "ok",
   init: "warn", starting: "warn", stopping: "warn", transition: "warn",
+  pending: "warn", recovering: "warn",
   dead: "dead", failed: "dead",
-  stopped: "info",
+  stopped: "info", inactive: "info",
 };
 
 function el(tag, text, cls) {
@@ -68,6 +70,15 @@ function render(s) {
     const tr = row([g.key, g.preferredNode, pill(g.state), g.owner || "\u2014", time(g.since), g.reason]);
     tr.dataset.group = g.key;
     tr.dataset.owner = g.owner;
+    return tr;
+  }));
+
+  const monitors = s.resources.monitors || [];
+  document.getElementById("monitoring").hidden = monitors.length === 0;
+  fill("#monitors tbody", monitors.map(m => {
+    const last = m.lastFailure ? time(m.lastFailure) + " \u00b7 " + m.lastFailureText : "\u2014";
+    const tr = row([m.resource, m.group, pill(m.state), m.failCount + " / " + m.threshold, m.onFail, m.checks, last]);
+    tr.dataset.resource = m.resource;
     return tr;
   }));
 

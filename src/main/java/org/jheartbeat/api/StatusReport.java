@@ -47,12 +47,28 @@ public record StatusReport(
   /** One peer's fencing. */
   public record Fence(String node, String phase, int failures, String since) {}
 
-  /** The resource manager's view: mode, rscstatus and each group. */
-  public record Resources(String autoFailback, String state, String rscstatus, List<Group> groups) {
+  /** The resource manager's view: mode, rscstatus, each group and each monitored resource. */
+  public record Resources(String autoFailback, String state, String rscstatus, List<Group> groups,
+      List<Monitor> monitors) {
     public Resources {
       groups = List.copyOf(groups);
+      monitors = monitors == null ? List.of() : List.copyOf(monitors);
+    }
+
+    /** The view of a node without a monitors file. */
+    public Resources(String autoFailback, String state, String rscstatus, List<Group> groups) {
+      this(autoFailback, state, rscstatus, groups, List.of());
     }
   }
+
+  /**
+   * One monitored resource (the monitors file): {@code state} is {@code inactive} (its group does
+   * not run here), {@code pending}, {@code ok}, {@code failed} or {@code recovering};
+   * {@code failCount} counts towards {@code threshold}; {@code lastFailure} is an ISO-8601
+   * instant or {@code ""}, {@code lastFailureText} the verdict, rc and output.
+   */
+  public record Monitor(String resource, String group, String state, int failCount, int threshold,
+      String onFail, long checks, String lastFailure, String lastFailureText) {}
 
   /**
    * One edge seen by this node: {@code kind} is {@code node}, {@code link} or {@code group};

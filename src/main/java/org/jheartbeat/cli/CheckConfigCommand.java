@@ -16,8 +16,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code jheartbeat check-config}: validates ha.cf, authkeys and haresources the way the daemon
- * will at start, reporting every problem as {@code FILE:LINE: message}.
+ * {@code jheartbeat check-config}: validates ha.cf, authkeys, haresources and the optional
+ * monitors file the way the daemon will at start, reporting every problem as {@code FILE:LINE: message}.
  */
 @Command(
     name = "check-config",
@@ -30,7 +30,8 @@ import picocli.CommandLine.Spec;
       "(FILE: message, without a line, concerns the file as a whole.)",
       "Checks Heartbeat's own rules (deadtime > 2 x keepalive, initdead >= deadtime, a node,",
       "a medium and an auth key, authkeys mode 600, haresources nodes, ...) and says which",
-      "directives jheartbeat accepts but does not act on.",
+      "directives jheartbeat accepts but does not act on. The optional monitors file",
+      "(jheartbeat's resource monitoring) is checked against haresources.",
       "Exit status: 0 valid (warnings allowed), 1 invalid, 2 bad command line.",
       "Heartbeat checked its files only when starting; 'jheartbeat start' and the daemon run "
           + "this same check first, so run it after each edit of /etc/ha.d (then 'reload')."

@@ -19,9 +19,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "propagate", mixinStandardHelpOptions = true,
     header = "Copy ha.cf, authkeys and haresources to the other nodes (ha_propagate).",
     description = {
-      "Copy ha.cf, authkeys and haresources from this node's configuration directory to every",
-      "other node of ha.cf with scp -p (modes kept; authkeys forced to 600), after checking that",
-      "the files are valid. A node whose files differ from ours is refused unless --force: its",
+      "Copy ha.cf, authkeys and haresources (and monitors, if present) from this node's",
+      "configuration directory to every other node of ha.cf with scp -p (modes kept; authkeys",
+      "forced to 600), after checking that the files are valid. A node whose files differ from ours is refused unless --force: its",
       "files may be the newer ones. Nodes already up to date are left alone.",
       "Needs ssh access as root to each node by its node name (use --ssh-option for keys,",
       "ports or users). Exit status: 0 every node up to date or copied, 1 otherwise."

@@ -18,13 +18,13 @@ import org.jheartbeat.platform.ProcessResult;
 import org.jheartbeat.platform.ProcessRunner;
 
 /**
- * What Heartbeat's {@code ha_propagate} should have done: copy ha.cf, authkeys and haresources
- * to every other node with ssh and scp, keeping their modes, so that all nodes run the same
- * files. A node whose files differ from ours is left alone unless forced, since its files may
+ * What Heartbeat's {@code ha_propagate} should have done: copy ha.cf, authkeys, haresources (and
+ * jheartbeat's monitors file when this node has one) to every other node with ssh and scp,
+ * keeping their modes, so that all nodes run the same files. A node whose files differ from ours is left alone unless forced, since its files may
  * be the newer ones; a dry run says what would be copied and copies nothing.
  */
 final class Propagator {
-  static final List<String> FILES = List.of("ha.cf", "authkeys", "haresources");
+  static final List<String> FILES = List.of("ha.cf", "authkeys", "haresources", "monitors");
   private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
   /** What happened to one node. */

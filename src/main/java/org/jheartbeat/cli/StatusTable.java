@@ -6,7 +6,7 @@ import java.util.stream.Collectors;
 import org.jheartbeat.api.ClusterView;
 import org.jheartbeat.api.StatusReport;
 
-/** {@code jheartbeat status} for people: the nodes with their links, then the groups. */
+/** {@code jheartbeat status} for people: the nodes with their links, the groups, the monitored resources. */
 final class StatusTable {
   private StatusTable() {}
 
@@ -34,6 +34,16 @@ final class StatusTable {
           g.since().isEmpty() ? "-" : g.since(), g.reason().isEmpty() ? "-" : g.reason()));
     }
     table(b, groups);
+    if (!res.monitors().isEmpty()) {
+      List<List<String>> monitors = new ArrayList<>();
+      monitors.add(List.of("Monitored resource", "Group", "Monitor", "Fails", "On-fail", "Last failure"));
+      for (StatusReport.Monitor m : res.monitors()) {
+        monitors.add(List.of(m.resource(), m.group(), m.state(), m.failCount() + "/" + m.threshold(), m.onFail(),
+            m.lastFailure().isEmpty() ? "-" : m.lastFailure() + " " + m.lastFailureText()));
+      }
+      b.append('\n');
+      table(b, monitors);
+    }
     fencing(b, r.fencing());
     return b.toString();
   }

@@ -7,7 +7,8 @@ import java.util.Set;
 /**
  * Renders the effective configuration ({@code check-config --dump}): every ha.cf directive in
  * table order with its value, whether from the file ({@code # ha.cf:LINE}) or a default; the
- * authkeys with secrets redacted; the haresources groups with where each script was found.
+ * authkeys with secrets redacted; the haresources groups with where each script was found; the
+ * monitors, when the file exists, with every option spelled out.
  * The ha.cf part is valid ha.cf syntax, so the dump can be read back to the same configuration.
  */
 public final class ConfigDump {
@@ -54,6 +55,16 @@ public final class ConfigDump {
       for (ResourceSpec r : g.resources()) {
         out.append("#   ").append(r.text()).append(" -> ").append(describe(scripts.locate(r.script())))
             .append('\n');
+      }
+    }
+    Monitors monitors = config.monitors();
+    if (monitors.present()) {
+      out.append("\n## monitors\n");
+      for (MonitorSpec m : monitors.specs()) {
+        line(out, m.resource() + " group=" + m.group() + " interval=" + m.interval().toMillis() + "ms timeout="
+            + m.timeout().toMillis() + "ms on-fail=" + m.onFail().word() + " threshold=" + m.threshold()
+            + " expire=" + (m.expires() ? m.expire().toMillis() + "ms" : "never"),
+            where(monitors.file().getFileName().toString(), m.line()));
       }
     }
     return out.toString();

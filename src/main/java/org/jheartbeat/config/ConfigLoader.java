@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Loads ha.cf, authkeys and haresources of one node in one pass and reports every problem of
- * all three files, so that an operator sees the whole list at once (spec membership §4).
+ * Loads ha.cf, authkeys, haresources and the optional monitors file of one node in one pass and
+ * reports every problem of all of them, so that an operator sees the whole list at once (spec membership §4).
  */
 public final class ConfigLoader {
   private ConfigLoader() {}
@@ -44,9 +44,15 @@ public final class ConfigLoader {
     haResources.filter(r -> !r.present()).ifPresent(r -> problems.warning(paths.haresources(), 0,
         "no haresources file: this node manages no resources"));
 
+    Optional<Monitors> monitors = MonitorsParser.parse(paths.monitors(), haResources, problems);
+    monitors.filter(m -> !m.specs().isEmpty()).ifPresent(m -> haCf.filter(c -> c.autoFailback() == AutoFailback.LEGACY)
+        .ifPresent(c -> problems.warning(paths.monitors(), 0, "auto_failback legacy has no standby, so a failed"
+            + " resource cannot be failed over: it is restarted in place even at its threshold")));
+
     Optional<ClusterConfig> config = problems.hasErrors() || haCf.isEmpty() || authKeys.isEmpty() || haResources.isEmpty()
+        || monitors.isEmpty()
         ? Optional.empty()
-        : Optional.of(new ClusterConfig(paths, haCf.get(), authKeys.get(), haResources.get()));
+        : Optional.of(new ClusterConfig(paths, haCf.get(), authKeys.get(), haResources.get(), monitors.get()));
     return new ConfigReport(config, problems.list());
   }
 }

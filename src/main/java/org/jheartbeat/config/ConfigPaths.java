@@ -27,6 +27,11 @@ public record ConfigPaths(Path configDir, Path initDir, Path servicesFile) {
     return configDir.resolve("haresources");
   }
 
+  /** jheartbeat's resource monitors (optional; see {@link MonitorsParser}). */
+  public Path monitors() {
+    return configDir.resolve("monitors");
+  }
+
   public Path resourceDir() {
     return configDir.resolve("resource.d");
   }

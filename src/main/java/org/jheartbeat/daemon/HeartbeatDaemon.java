@@ -34,7 +34,9 @@ import org.jheartbeat.platform.SystemProcessRunner;
 import org.jheartbeat.resources.ControlOutcome;
 import org.jheartbeat.resources.Fencer;
 import org.jheartbeat.resources.GroupRunner;
+import org.jheartbeat.resources.Monitoring;
 import org.jheartbeat.resources.ResourceManager;
+import org.jheartbeat.resources.ScriptProbe;
 import org.jheartbeat.resources.WebSites;
 import org.jheartbeat.platform.LoadAverage;
 import org.jheartbeat.platform.SdNotify;
@@ -81,6 +83,7 @@ public final class HeartbeatDaemon {
   private ClusterConfig config;
   private AtomicReference<Authenticator> auth;
   private EventLoop loop;
+  private RealtimePolicy realtime;
   private NodeMessaging node;
   private UdpReceivers receivers;
   private final List<Medium> media = new ArrayList<>();
@@ -183,16 +186,21 @@ public final class HeartbeatDaemon {
     io.micrometer.core.instrument.TimeGauge.builder("heartbeat.event.loop.lateness.max", loop,
         java.util.concurrent.TimeUnit.NANOSECONDS, l -> l.largestLateness().toNanos())
         .description("largest delay of an event-loop task past its due time since start").register(registry);
-    processes = new SystemProcessRunner();
+    realtime = new RealtimePolicy(haCf);
+    loop.post(realtime.threadStart());
+    processes = new SystemProcessRunner(SystemProcessRunner.DEFAULT_THREADS, SystemProcessRunner.DEFAULT_KILL_GRACE,
+        SystemProcessRunner.DEFAULT_OUTPUT_LIMIT, realtime.threadStart());
     webSites = new WebSites(new JdkPageServer(), haCf.localNode());
     GroupRunner groups = new GroupRunner(config.paths().scripts(), processes, loop, loop::post,
         GroupRunner.Options.DEFAULTS.withScriptEnv(scriptEnvironment(haCf))
             .withPreferBuiltinIpaddr(options.builtinIpaddr()).withWebSites(webSites), registry);
     sweepStaleGroups(groups);
     Fencer fencer = StonithDevices.fencer(haCf, options.runDir(), processes, loop::post);
+    Monitoring monitoring = new Monitoring(config.monitors(), new ScriptProbe(config.paths().scripts(), processes,
+        groups::agentFor, loop::post, scriptEnvironment(haCf)));
     resources = new ResourceManager(haCf, config.haResources(), groups, fencer, clock, loop,
         message -> node.send(message), registry,
-        (group, from, to, reason) -> transitions.record("group", group, from.text(), to.text(), reason));
+        (group, from, to, reason) -> transitions.record("group", group, from.text(), to.text(), reason), monitoring);
     startNode(haCf);
     control = ControlServer.start(options.runDir(), this::answer);
     http = HttpService.start(haCf, options.stateDir(), new DaemonHttpBackend(loop, this::statusReport,
@@ -206,7 +214,7 @@ public final class HeartbeatDaemon {
   private void startNode(HaCf haCf) throws IOException {
     long generation = GenerationFile.next(options.stateDir(), haCf.protocol().hbgenmethod(), clock.wallMillis() / 1000);
     byte[] uuid = UuidFile.load(options.stateDir(), haCf.protocol().uuidfrom(), haCf.localNode());
-    receivers = new UdpReceivers(bindAddress());
+    receivers = new UdpReceivers(bindAddress(), realtime.threadStart());
     media.addAll(Media.of(haCf, receivers));
     node = new NodeMessaging(haCf, new LocalIdentity(haCf.localNode(), uuid, generation), media, auth::get,
         clock, loop, loop::post, LoadAverage::read, new Random(), resources, new MembershipListener() {
@@ -322,7 +330,8 @@ public final class HeartbeatDaemon {
     if (keysChanged) {
       log.info("Rereading authentication file.");
       auth.set(new Authenticator(fresh.authKeys()));
-      config = new ClusterConfig(config.paths(), config.haCf(), fresh.authKeys(), config.haResources());
+      config = new ClusterConfig(config.paths(), config.haCf(), fresh.authKeys(), config.haResources(),
+          config.monitors());
     }
     if (haCfChanged) {
       log.info("Heartbeat restart triggered.");

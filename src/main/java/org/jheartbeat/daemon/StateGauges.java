@@ -13,7 +13,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * (1 when {@code up}, {@code active} or a reachable {@code ping} node), {@code
  * heartbeat_node_status{node,status}} (1 for the current status, 0 for the others), {@code
  * heartbeat_link_up{node,link}} and {@code heartbeat_resource_group_running{group}} (1 when the
- * group runs on this node). Set from the status snapshot taken on the loop just before each
+ * group runs on this node), {@code heartbeat_monitor_failcount{resource,group}} (the fail count of
+ * a monitored resource). Set from the status snapshot taken on the loop just before each
  * scrape, so the gauges and {@code /api/v1/status} never disagree; atomics because scrapes run
  * on HTTP threads.
  */
@@ -34,6 +35,9 @@ final class StateGauges {
       n.links().forEach(l -> link(n.name(), l.name(), "up".equals(l.status())));
     }
     report.resources().groups().forEach(g -> group(g.key(), "running".equals(g.state())));
+    report.resources().monitors().forEach(m -> gauge("heartbeat.monitor.failcount",
+        "failed monitor checks of the resource counting towards its threshold", "resource", m.resource(),
+        "group", m.group()).set(m.failCount()));
     report.fencing().peers().forEach(f -> gauge("heartbeat.stonith.blocked",
         "1 while the takeover of the dead node waits for its STONITH reset", "node", f.node())
         .set("resetting".equals(f.phase()) || "failed".equals(f.phase()) ? 1 : 0));

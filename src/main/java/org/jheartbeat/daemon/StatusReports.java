@@ -28,6 +28,12 @@ final class StatusReports {
                     g.state().name().toLowerCase(java.util.Locale.ROOT), g.owner(),
                     g.lastChangeMillis() > 0 ? Instant.ofEpochMilli(g.lastChangeMillis()).toString() : "",
                     g.reason()))
+                .toList(),
+            resources.monitors().stream()
+                .map(m -> new StatusReport.Monitor(m.resource(), m.group(), m.state().text(), m.failCount(),
+                    m.threshold(), m.onFail().word(), m.checks(),
+                    m.lastFailureMillis() > 0 ? Instant.ofEpochMilli(m.lastFailureMillis()).toString() : "",
+                    m.lastFailure()))
                 .toList()),
         transitions,
         new StatusReport.Fencing(fencing.peers().stream()

@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
  * deadtime {@code CRIT: Late heartbeat: Node X: interval N ms (> deadtime)} and the node is
  * declared dead and at once revived by this very message. The peer's {@code dt} (HEX ms) becomes
  * its dead time, and a changed {@code st} logs {@code Status update for node X: status Y}. The
- * periodic {@link #check} (every 250 ms, as Heartbeat polls) declares a node dead
+ * periodic {@link #check} (every 250 ms, as Heartbeat polls, and also right when a peer falls
+ * due: {@link #nanosUntilFirstOverdue}) declares a node dead
  * ({@code WARN: node X: is dead}) when no status arrived within its dead time — initdead before
  * comm up, measured from start or its last status. A status older in both {@code seq} and
  * {@code ts} than the last one seen (a late retransmission) is ignored (spec wire §7.6). The
@@ -133,6 +134,24 @@ final class FailureDetector {
     } catch (NumberFormatException e) {
       return 0;
     }
+  }
+
+  /**
+   * Nanoseconds from now until the first peer still alive would be overdue (a {@link #check} then
+   * declares it dead), at least 0; {@link Long#MAX_VALUE} when no peer is left to judge. Lets the
+   * caller check at that very moment instead of on its next periodic tick.
+   */
+  long nanosUntilFirstOverdue(boolean commUp) {
+    long now = clock.nanoTime();
+    long first = Long.MAX_VALUE;
+    for (NodeTable.Node n : table.nodes()) {
+      if (n.name().equals(localName) || n.status == NodeStatus.DEAD) {
+        continue;
+      }
+      long limitNanos = TimeUnit.MILLISECONDS.toNanos(commUp ? n.deadTimeMs : timing.initdeadMs());
+      first = Math.min(first, Math.max(0, n.lastStatusNanos + limitNanos - now));
+    }
+    return first;
   }
 
   /** Declares overdue nodes dead; true if any did. */

@@ -67,13 +67,22 @@ public final class SystemProcessRunner implements ProcessRunner, AutoCloseable {
    * @param outputLimit bytes kept of stdout and of stderr
    */
   public SystemProcessRunner(int threads, Duration killGrace, int outputLimit) {
+    this(threads, killGrace, outputLimit, () -> { });
+  }
+
+  /**
+   * As above; each of the runner's threads runs {@code threadStart} first (the daemon raises
+   * them to its realtime priority: they start commands and collect their results on the
+   * takeover path).
+   */
+  public SystemProcessRunner(int threads, Duration killGrace, int outputLimit, Runnable threadStart) {
     this.killGrace = killGrace;
     this.outputLimit = outputLimit;
     AtomicInteger n = new AtomicInteger();
     this.workers = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
-        new LinkedBlockingQueue<>(1024), r -> daemonThread(r, "hb-proc-" + n.incrementAndGet()));
+        new LinkedBlockingQueue<>(1024), r -> daemonThread(r, threadStart, "hb-proc-" + n.incrementAndGet()));
     workers.allowCoreThreadTimeOut(true);
-    this.timer = new ScheduledThreadPoolExecutor(1, r -> daemonThread(r, "hb-proc-timer"));
+    this.timer = new ScheduledThreadPoolExecutor(1, r -> daemonThread(r, threadStart, "hb-proc-timer"));
     timer.setRemoveOnCancelPolicy(true);
     this.setsid = SETSID_CANDIDATES.stream().filter(Files::isExecutable).findFirst();
     if (setsid.isEmpty()) {
@@ -246,8 +255,11 @@ public final class SystemProcessRunner implements ProcessRunner, AutoCloseable {
     }
   }
 
-  private static Thread daemonThread(Runnable r, String name) {
-    Thread t = new Thread(r, name);
+  private static Thread daemonThread(Runnable r, Runnable threadStart, String name) {
+    Thread t = new Thread(() -> {
+      threadStart.run();
+      r.run();
+    }, name);
     t.setDaemon(true);
     return t;
   }

@@ -16,15 +16,24 @@ import org.slf4j.LoggerFactory;
  * continuation run once the last finished. A start of a group already running here is skipped
  * (takegroup of a running group does nothing); a stop is always run (givegroup of a stopped group
  * succeeds). A failed start marks the group {@code failed}, stops it at once (the whole group, as
- * ResourceManager does) and reports the group to {@code onStartFailure}. Each group's state
+ * ResourceManager does) and reports the group to {@code onStartFailure}. A restart (resource
+ * monitoring) of a running group stops its resources from the failed one to the end, right to
+ * left, and starts them again left to right, as Pacemaker restarts a group member and everything
+ * after it; the group goes {@code running -> starting -> running}, or to {@code failed} (not
+ * reported to {@code onStartFailure}: the monitor decides what follows). Each group's state
  * change is logged once as {@code old -> new (reason)}.
  */
 final class ActionQueue {
   private static final Logger log = LoggerFactory.getLogger(ActionQueue.class);
 
-  enum Kind { START, STOP }
+  enum Kind { START, STOP, RESTART }
 
-  record Op(Kind kind, ResourceGroup group, String reason) {}
+  /** {@code from}: with RESTART, the position of the first resource restarted (the rest follow it). */
+  record Op(Kind kind, ResourceGroup group, String reason, int from) {
+    Op(Kind kind, ResourceGroup group, String reason) {
+      this(kind, group, reason, 0);
+    }
+  }
 
   private record Job(ArrayDeque<Op> ops, Runnable then) {}
 
@@ -145,6 +154,23 @@ final class ActionQueue {
           onStartFailure.accept(e.group);
         }
       }));
+    } else if (op.kind() == Kind.RESTART) {
+      if (e.state != GroupState.RUNNING) {
+        return; // stopped or moved since the restart was asked for
+      }
+      running = true;
+      transition(e, GroupState.STARTING, op.reason());
+      ResourceGroup tail = new ResourceGroup(e.group.preferredNode(),
+          e.group.resources().subList(op.from(), e.group.resources().size()), e.group.line());
+      actions.stop(tail, stopped -> {
+        if (!stopped.ok()) {
+          finished(gen, () -> transition(e, GroupState.FAILED, "restart: stop failed" + detail(stopped)));
+          return;
+        }
+        actions.start(tail, started -> finished(gen, () -> transition(e,
+            started.ok() ? GroupState.RUNNING : GroupState.FAILED,
+            started.ok() ? op.reason() : "restart failed" + detail(started))));
+      });
     } else {
       running = true;
       transition(e, GroupState.STOPPING, op.reason());

@@ -84,6 +84,7 @@ public final class ResourceManager {
   private final LegacyRequests legacy;
   private final DeadPeerTakeover deadPeers;
   private final FailoverMetrics failovers;
+  private final ResourceMonitor monitor;
   private final FenceLedger fences;
   private final PingQuorum quorum;
 
@@ -102,6 +103,13 @@ public final class ResourceManager {
   public ResourceManager(HaCf cf, HaResources res, GroupActions actions, Fencer fencer,
       Clock clock, Scheduler scheduler, Consumer<Message> send, MeterRegistry registry,
       GroupListener groupListener) {
+    this(cf, res, actions, fencer, clock, scheduler, send, registry, groupListener, Monitoring.NONE);
+  }
+
+  /** As above, with resource monitoring ({@link ResourceMonitor}) of the groups this node runs. */
+  public ResourceManager(HaCf cf, HaResources res, GroupActions actions, Fencer fencer,
+      Clock clock, Scheduler scheduler, Consumer<Message> send, MeterRegistry registry,
+      GroupListener groupListener, Monitoring monitoring) {
     this.me = cf.localNode();
     this.mode = cf.autoFailback();
     this.res = res;
@@ -110,7 +118,12 @@ public final class ResourceManager {
     this.out = send;
     this.clusterNodes = Set.copyOf(cf.nodes());
     this.actions = actions;
-    this.runner = new ActionQueue(res.groups(), actions, clock, this::startFailed, groupListener);
+    this.monitor = new ResourceMonitor(this, monitoring.monitors(), monitoring.probe(),
+        new MonitorMetrics(registry));
+    this.runner = new ActionQueue(res.groups(), actions, clock, this::startFailed, (group, from, to, reason) -> {
+      groupListener.groupStateChanged(group, from, to, reason);
+      monitor.groupStateChanged(group, to);
+    });
     this.failovers = new FailoverMetrics(registry, clock);
     this.nice = new NiceFailback(this);
     this.legacy = new LegacyRequests(this);
@@ -324,7 +337,7 @@ public final class ResourceManager {
           owner, e.changedMillis, e.reason));
     }
     return new ResourceSnapshot(me, mode, state, held, peerHeld, peerStable, nice.standby(),
-        rscstatus(), views);
+        rscstatus(), views, monitor.snapshot());
   }
 
   /** Each peer this node had to reset, oldest first, and the split-brain tie-breaker's view. */
@@ -397,6 +410,11 @@ public final class ResourceManager {
     }
   }
 
+  /** Restarts {@code group} from its resource {@code from} on (resource monitoring), then {@code then}. */
+  void restartFrom(ResourceGroup group, int from, String why, Runnable then) {
+    runner.submit(List.of(new ActionQueue.Op(ActionQueue.Kind.RESTART, group, why, from)), then);
+  }
+
   /** mach_down for {@code node}: start its groups, then {@code then}. */
   void machDown(String node, Runnable then) {
     List<ResourceGroup> groups = res.localTo(node);
@@ -456,6 +474,7 @@ public final class ResourceManager {
     shutdownPending = false;
     shuttingDown = true;
     nice.cancelTimers();
+    monitor.stopAll();
     if (runner.busy()) {
       log.warn("Shutdown delayed until current resource activity finishes.");
       runner.discardQueued();

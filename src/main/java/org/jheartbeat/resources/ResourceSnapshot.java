@@ -5,7 +5,7 @@ import org.jheartbeat.config.AutoFailback;
 
 /**
  * An immutable view of one node's resource manager for status displays ({@code cl_status
- * rscstatus}, the HTTP status page).
+ * rscstatus}, the HTTP status page), with the monitored resources.
  *
  * @param rscstatus what {@code cl_status rscstatus} prints (spec membership §7.2)
  */
@@ -18,10 +18,12 @@ public record ResourceSnapshot(
     boolean peerStable,
     StandbyState standby,
     String rscstatus,
-    List<GroupView> groups) {
+    List<GroupView> groups,
+    List<MonitorView> monitors) {
 
   public ResourceSnapshot {
     groups = List.copyOf(groups);
+    monitors = List.copyOf(monitors);
   }
 
   /**

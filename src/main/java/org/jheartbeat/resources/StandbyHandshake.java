@@ -166,9 +166,8 @@ final class StandbyHandshake {
     switch (standby) {
       case OTHER -> {
         if (rm.shuttingDown) {
-          // our shutdown releases everything and ends the daemon: a start queued behind it
-          // would leave the group running on a node that no longer manages it (seed 816)
-          log.info("standby: not acquiring [{}] resources from {}: shutdown in progress", set, src);
+          // our shutdown has released (or is releasing) everything: a start now would outlive the daemon
+          log.info("Standby takeover of [{}] from {} cancelled - shutdown in progress.", set, src);
           to(StandbyState.NOT, "shutting down");
           return;
         }

@@ -23,5 +23,12 @@
  * through the injected {@link org.jheartbeat.runtime.Scheduler}, every agent run is bounded by
  * {@code BoundedAgent} (its limit + 5 s, even if the agent never answers), and outcomes reach the event
  * loop through the {@link java.util.concurrent.Executor} the daemon passes in ({@code loop::post}).
+ *
+ * <p>Resource monitoring (the monitors file, jheartbeat's addition): {@link
+ * org.jheartbeat.resources.ResourceMonitor}, owned by the loop like the manager that creates it,
+ * checks the monitored resources of the groups running here through a {@link
+ * org.jheartbeat.resources.MonitorProbe} ({@link org.jheartbeat.resources.ScriptProbe} in the
+ * daemon), counts failures with expiry, restarts in place through the action queue and fails
+ * over through the manager's own standby handshake.
  */
 package org.jheartbeat.resources;

@@ -38,6 +38,7 @@ public final class UdpReceivers implements AutoCloseable {
   static final int MAX_DATAGRAM = 65_536;
 
   private final InetAddress bindAddress;
+  private final Runnable threadStart;
   private final Map<Integer, PortReceiver> receivers = new HashMap<>();
 
   /** Receivers on the wildcard address, as Heartbeat binds them. */
@@ -47,7 +48,16 @@ public final class UdpReceivers implements AutoCloseable {
 
   /** Receivers on one address (tests use 127.0.0.1); {@code null} means the wildcard address. */
   public UdpReceivers(InetAddress bindAddress) {
+    this(bindAddress, () -> { });
+  }
+
+  /**
+   * As above; each receive thread runs {@code threadStart} first (the daemon raises it to its
+   * realtime priority, so that a loaded machine does not delay heartbeats on their way in).
+   */
+  public UdpReceivers(InetAddress bindAddress, Runnable threadStart) {
     this.bindAddress = bindAddress;
+    this.threadStart = threadStart;
   }
 
   /** The address the sockets bind, or null for the wildcard address. */
@@ -147,6 +157,7 @@ public final class UdpReceivers implements AutoCloseable {
 
     @Override
     public void run() {
+      threadStart.run();
       ByteBuffer buf = ByteBuffer.allocate(MAX_DATAGRAM);
       while (channel.isOpen()) {
         SocketAddress from;

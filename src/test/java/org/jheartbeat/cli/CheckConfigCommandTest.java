@@ -100,4 +100,26 @@ class CheckConfigCommandTest {
             dir.resolve("authkeys") + ": group or others can read the keys (mode rw-r-----); Heartbeat refuses this too: run 'chmod 600 " + dir.resolve("authkeys") + "'",
             dir.resolve("haresources") + ":1: 'gamma' is not a node of ha.cf (the first word of a line names the group's preferred node; nodes: alpha)");
   }
+
+  @Test
+  void theMonitorsFileIsCheckedAndDumped() throws IOException {
+    mode("rw-------");
+    Files.writeString(dir.resolve("monitors"), "httpd interval=5s timeout=10s threshold=2 expire=10min\n");
+    CliRun run = check("--node", "orasrv1.xlk.com", "--dump");
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out()).contains("## monitors\nhttpd group=IPaddr::192.168.21.1/24/eth0 interval=5000ms timeout=10000ms"
+        + " on-fail=restart threshold=2 expire=600000ms # monitors:1\n");
+
+    Files.writeString(dir.resolve("ha.cf"), Files.readString(dir.resolve("ha.cf")).replaceAll(
+        "(?m)^auto_failback .*$", "auto_failback legacy"));
+    CliRun legacy = check("--node", "orasrv1.xlk.com");
+    assertThat(legacy.exitCode()).isZero();
+    assertThat(legacy.err()).contains(dir.resolve("monitors") + ": warning: auto_failback legacy has no standby");
+
+    Files.writeString(dir.resolve("monitors"), "httpd interval=5s\nhttpd2\n");
+    CliRun bad = check("--node", "orasrv1.xlk.com");
+    assertThat(bad.exitCode()).isEqualTo(1);
+    assertThat(bad.err()).contains(dir.resolve("monitors") + ":2: resource 'httpd2' is in no group of "
+        + dir.resolve("haresources"));
+  }
 }

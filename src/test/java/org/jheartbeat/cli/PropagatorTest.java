@@ -94,6 +94,14 @@ class PropagatorTest {
   }
 
   @Test
+  void theMonitorsFileIsCopiedWhenThisNodeHasOne() throws IOException {
+    Files.writeString(local.resolve("monitors"), "10.0.0.1 interval=5s\n");
+    assertThat(propagate(false, false)).isEqualTo(Propagator.Outcome.COPIED);
+    assertThat(out.toString()).contains("bravo: copied ha.cf, authkeys, haresources, monitors");
+    assertThat(hosts.get("bravo").resolve("monitors")).hasSameTextualContentAs(local.resolve("monitors"));
+  }
+
+  @Test
   void aDryRunCopiesNothing() throws IOException {
     assertThat(propagate(true, false)).isEqualTo(Propagator.Outcome.WOULD_COPY);
     assertThat(hosts.get("bravo").resolve("ha.cf")).doesNotExist();

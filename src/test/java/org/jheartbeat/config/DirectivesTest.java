@@ -137,7 +137,7 @@ class DirectivesTest {
   void notActedOnDirectivesAreTheOnesWithoutAnImplementation() {
     assertThat(Directives.all()).filteredOn(d -> !d.support().actedOn()).extracting(Directive::name)
         .containsExactlyInAnyOrder("serial", "baud", "mcast6", "ucast6", "ping6", "failfast",
-            "use_logd", "conn_logd_time", "realtime", "rtprio", "memreserve", "coredumps",
+            "use_logd", "conn_logd_time", "memreserve", "coredumps",
             "coreroot", "compression", "compression_threshold", "traditional_compression",
             "cluster", "quorum_server", "use_apphbd", "crm_daemon_dir", "crmd_spawns_pengine",
             "record_config_changes", "record_pengine_inputs", "enable_config_writes");

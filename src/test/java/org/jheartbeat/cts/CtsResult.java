@@ -2,13 +2,13 @@ package org.jheartbeat.cts;
 
 /**
  * One test run of the suite: its place in the run, the test's name, the seeded choice, the
- * verdict, the problems (why it failed, or the known issue it showed), and the measurements
+ * verdict, the problems (why it failed), and the measurements
  * (null when the test measures none).
  */
 record CtsResult(int index, String test, String choice, Verdict verdict, String problem, Long detectionMs,
     Long recoveryMs, long durationMs) {
-  /** PASS; FAIL (an expectation or audit failed); KNOWN (passed but for a documented known issue). */
-  enum Verdict { PASS, FAIL, KNOWN }
+  /** PASS; FAIL (an expectation or audit failed). */
+  enum Verdict { PASS, FAIL }
 
   boolean passed() {
     return verdict != Verdict.FAIL;

@@ -99,10 +99,8 @@ final class CtsRunner {
     }
     problems.addAll(Audits.logs(marks, test.ignore()));
     long ms = (System.nanoTime() - t0) / 1_000_000;
-    if (!problems.isEmpty() || outcome.knownIssue() != null) {
-      keepLogs(c, index, test, marks, problems.isEmpty() ? List.of(outcome.knownIssue()) : problems);
-    }
     if (!problems.isEmpty()) {
+      keepLogs(c, index, test, marks, problems);
       try {
         c.reset();
       } catch (RuntimeException e) {
@@ -110,10 +108,8 @@ final class CtsRunner {
       }
     }
     String choice = outcome == null ? "(failed before its outcome)" : outcome.choice();
-    CtsResult.Verdict verdict = !problems.isEmpty() ? CtsResult.Verdict.FAIL
-        : outcome.knownIssue() != null ? CtsResult.Verdict.KNOWN : CtsResult.Verdict.PASS;
-    String problem = verdict == CtsResult.Verdict.KNOWN ? "known issue: " + outcome.knownIssue()
-        : String.join(" | ", problems);
+    CtsResult.Verdict verdict = problems.isEmpty() ? CtsResult.Verdict.PASS : CtsResult.Verdict.FAIL;
+    String problem = String.join(" | ", problems);
     return new CtsResult(index, test.name(), choice, verdict, problem,
         outcome == null ? null : outcome.detectionMs(), outcome == null ? null : outcome.recoveryMs(), ms);
   }

@@ -20,13 +20,6 @@ final class FailureTests {
   /** Fastest detection possible: the last heartbeat left at most a keepalive before the fault. */
   static final Duration DETECTION_MIN = CtsCluster.DEADTIME.minus(CtsCluster.KEEPALIVE).minusMillis(100);
 
-  /**
-   * Whether SigStop reports a stalled node that declares its live peer dead on SIGCONT as a known
-   * issue (verdict KNOWN) rather than a failure: true until the pause resilience of the
-   * membership layer is merged; {@code -Djheartbeat.cts.strictPause=true} makes it a failure.
-   */
-  static final boolean STALE_VIEW_KNOWN = !Boolean.getBoolean("jheartbeat.cts.strictPause");
-
   private FailureTests() {}
 
   static List<CtsTest> all() {
@@ -155,18 +148,13 @@ final class FailureTests {
       c.resume(victim);
       c.awaitJoined(CtsCluster.MARGIN);
       c.awaitRealRestartAfterHeal(sinceFault);
-      // A stalled node acting on its stale view takes the group too, so both held it.
-      boolean stale = mv.contains(CtsCluster.deadLine(survivor));
-      ClusterNode end = c.ownerAfterHeal(sinceFault, victim == owner || stale ? c.first() : owner);
+      assertThat(mv.contains(CtsCluster.deadLine(survivor)))
+          .as(victim.name() + " acted on its stale view after SIGCONT: declared " + survivor.name() + " dead")
+          .isFalse();
+      ClusterNode end = c.ownerAfterHeal(sinceFault, victim == owner ? c.first() : owner);
       c.awaitServedBy(end, CtsCluster.MARGIN.plus(CtsCluster.DEADTIME));
       String choice = "SIGSTOP " + victim.name() + (victim == owner ? " (owner)" : "") + " for " + pause.toMillis()
           + "ms";
-      if (stale) {
-        String staleView = victim.name() + " acted on its stale view after SIGCONT: declared " + survivor.name()
-            + " dead (pause resilience, being added by the simulation work)";
-        assertThat(STALE_VIEW_KNOWN).as(staleView).isTrue();
-        return new Outcome(choice, end, detect, null, staleView);
-      }
       return Outcome.measured(choice, end, detect, null);
     }
   }

@@ -9,15 +9,14 @@ import org.jheartbeat.e2e.ClusterNode;
  * {@code node X: is dead} line (null when the test detects nothing); {@code recoveryMs} the
  * service's way back: the client's outage when the group moved, the time from the heal to a
  * single owner after a partition, the time to the first answer when the cluster started from
- * nothing (null when nothing was to recover); {@code knownIssue} a documented defect this run
- * showed that another part of the project is fixing (reported, not failed; null when none).
+ * nothing (null when nothing was to recover).
  */
-record Outcome(String choice, ClusterNode owner, Long detectionMs, Long recoveryMs, String knownIssue) {
+record Outcome(String choice, ClusterNode owner, Long detectionMs, Long recoveryMs) {
   static Outcome of(String choice, ClusterNode owner) {
-    return new Outcome(choice, owner, null, null, null);
+    return new Outcome(choice, owner, null, null);
   }
 
   static Outcome measured(String choice, ClusterNode owner, Long detectionMs, Long recoveryMs) {
-    return new Outcome(choice, owner, detectionMs, recoveryMs, null);
+    return new Outcome(choice, owner, detectionMs, recoveryMs);
   }
 }

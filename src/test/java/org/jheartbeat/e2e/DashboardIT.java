@@ -20,9 +20,10 @@ import org.junit.jupiter.api.Test;
 /**
  * The HTTP API and the dashboard on two real jheartbeat daemons in a {@link TwoNodeLab}
  * (namespaces {@code jhb-db-*}), each with {@code http_api 127.0.0.1:8080} in its own namespace.
- * node1 runs a dummy group; node1 crashes (SIGKILL); node2 takes over. Headless Chromium, run
- * inside node2's namespace, loads node2's dashboard before and after: the dumped DOM shows the
- * group's owner move from node1 to node2 and the timeline shows node1's death. A screenshot of
+ * node1 runs a dummy group, monitored every second (monitors file); node1 crashes (SIGKILL); node2
+ * takes over. Headless Chromium, run inside node2's namespace, loads node2's dashboard before and
+ * after: the dumped DOM shows the group's owner move from node1 to node2, the timeline shows
+ * node1's death and the monitoring table the resource checked on node2. A screenshot of
  * the page after the failover goes to {@code target/dashboard.png} and {@code docs/dashboard.png}.
  * The API is reached inside the namespace with bash's {@code /dev/tcp} (no curl needed).
  */
@@ -70,14 +71,16 @@ class DashboardIT {
       String dom = dumpDom(lab, n2);
       assertThat(dom).contains("data-group=\"" + GROUP + "\" data-owner=\"node2\"")
           .containsPattern("<li data-kind=\"node\">.*node1 .*dead")
-          .contains("<li data-kind=\"group\">");
+          .contains("<li data-kind=\"group\">")
+          .contains("<tr data-resource=\"" + GROUP + "\">");
 
       String metrics = http(lab, n2, "GET", "/metrics", "");
       assertThat(metrics).contains("heartbeat_failovers_total{cause=\"dead\"} 1.0")
           .contains("heartbeat_node_up{node=\"node1\"} 0.0")
           .contains("heartbeat_resource_group_running{group=\"" + GROUP + "\"} 1.0")
           .containsPattern("heartbeat_heartbeats_received_total [1-9]")
-          .containsPattern("heartbeat_agent_duration_seconds_count\\{agent=\"" + GROUP + "\",operation=\"start\"");
+          .containsPattern("heartbeat_agent_duration_seconds_count\\{agent=\"" + GROUP + "\",operation=\"start\"")
+          .containsPattern("heartbeat_monitor_checks_total\\{resource=\"" + GROUP + "\",result=\"running\"} [1-9]");
       assertThat(http(lab, n2, "POST", "/api/v1/standby", "set=all")).startsWith("HTTP/1.1 401");
 
       Path shot = out.resolve("dashboard.png");
@@ -90,8 +93,12 @@ class DashboardIT {
     assertThat(theLab.leftoverProcesses()).as("processes left in the lab's namespaces").isEmpty();
   }
 
-  /** {@code resource.d/dbdummy}: a state file in the node's directory, LSB words for status. */
+  /**
+   * {@code resource.d/dbdummy}: a state file in the node's directory, LSB words for status;
+   * monitored every second.
+   */
   private static void installDummy(JheartbeatNode n) throws IOException {
+    Files.writeString(n.configDir().resolve("monitors"), GROUP + " interval=1s\n");
     Path state = n.dir().resolve("dummy.state");
     Path script = Files.createDirectories(n.configDir().resolve("resource.d")).resolve(GROUP);
     Files.writeString(script, "#!/bin/sh\ncase \"$1\" in\n"

@@ -82,7 +82,7 @@ public final class VipPoller {
   }
 
   /** One GET; the trimmed body of a 200 answer, else "-". */
-  static String poll(String host, int port, byte[] request, int timeoutMs) {
+  public static String poll(String host, int port, byte[] request, int timeoutMs) {
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
     try (Socket s = new Socket()) {
       s.setTcpNoDelay(true);

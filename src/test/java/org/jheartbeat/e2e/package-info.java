@@ -52,7 +52,8 @@
  * heartbeats in their own {@code jhb-*} namespaces at the same time, so "no heartbeat left" must be
  * checked per namespace (by netns inode), never machine-wide; each test class needs its own
  * namespace prefix ({@code jhb-e2e-}, {@code jhb-e2l-}, {@code jhb-wk-}, {@code jhb-fw-}, {@code jhb-fs-}, {@code jhb-fen-}, {@code jhb-sb-},
- * {@code jhb-cts-} for the CTS suite in {@code org.jheartbeat.cts}) because {@code Netns} deletes leftovers of
+ * {@code jhb-cts-} for the CTS suite in {@code org.jheartbeat.cts}, {@code jhb-bf-} for the benchmarks in
+ * {@code org.jheartbeat.bench}) because {@code Netns} deletes leftovers of
  * its prefix on construction; the holder must be checked to be in its own mount namespace before
  * any bind mount (a race would mount over the host's {@code /etc/ha.d}); {@code ip netns pids}
  * lists the holder too, so a node's kill9 must spare it while close() must not; lighttpd daemonises,

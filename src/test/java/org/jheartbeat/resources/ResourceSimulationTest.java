@@ -70,17 +70,62 @@ class ResourceSimulationTest {
     assertThat(failures).isEmpty();
   }
 
+  /**
+   * The same with resource monitoring (httpd restart with threshold 2, Dummy::r3 failover at once)
+   * and a ninth event, a monitored resource killed behind the daemon's back: besides the
+   * invariants (RmSim also checks that a killed resource is recovered within 45 s), after the
+   * final settling every killed resource runs again wherever its group runs.
+   */
+  @Test
+  void randomKillsOfMonitoredResourcesAreRecoveredWithOneOwnerPerGroup() {
+    List<String> failures = new ArrayList<>();
+    kills = 0;
+    for (long seed = 1; seed <= MONITOR_SEEDS; seed++) {
+      String failure = run(seed, false, true);
+      if (failure != null) {
+        failures.add(failure);
+      }
+    }
+    System.out.printf("[ResourceSimulationTest] %d seeds with monitoring, %d resources killed, %d failed seeds%n",
+        MONITOR_SEEDS, kills, failures.size());
+    assertThat(kills).as("kills injected").isGreaterThan(MONITOR_SEEDS / 2);
+    assertThat(failures).isEmpty();
+  }
+
+  /** Kills injected by the monitored runs (for the printed summary). */
+  private static int kills;
+  private static final int MONITOR_SEEDS = Integer.getInteger("jheartbeat.seeds", 40);
+  private static final List<String> MONITORED = List.of("httpd", "Dummy::r3");
+  /** The kill event: drawn as event 8 in monitored runs (in fencing runs 8 toggles a device). */
+  private static final int KILL = -1;
+
+  private static org.jheartbeat.config.Monitors monitors() {
+    java.nio.file.Path file = java.nio.file.Path.of("/etc/ha.d/monitors");
+    return new org.jheartbeat.config.Monitors(file, true, List.of(
+        new org.jheartbeat.config.MonitorSpec("IPaddr::10.0.0.10", "httpd", 1, java.time.Duration.ofSeconds(2),
+            java.time.Duration.ofSeconds(5), org.jheartbeat.config.OnFail.RESTART, 2, java.time.Duration.ofSeconds(40), 1),
+        new org.jheartbeat.config.MonitorSpec("Dummy::r3", "Dummy::r3", 0, java.time.Duration.ofSeconds(3),
+            java.time.Duration.ofSeconds(5), org.jheartbeat.config.OnFail.FAILOVER, 1, java.time.Duration.ZERO, 2)));
+  }
+
   private static String run(long seed) {
-    return run(seed, false);
+    return run(seed, false, false);
   }
 
   private static String run(long seed, boolean fencing) {
+    return run(seed, fencing, false);
+  }
+
+  private static String run(long seed, boolean fencing, boolean monitored) {
     Random r = new Random(seed);
     AutoFailback mode = AutoFailback.values()[(int) (seed % 3)];
     RmSim sim = new RmSim(mode, List.of("n1", "n2"), GROUPS);
     if (fencing) {
       sim.stonith.addAll(sim.nodes);
       sim.policy = seed % 2 == 0 ? "ping_quorum" : null;
+    }
+    if (monitored) {
+      sim.monitors = monitors();
     }
     sim.loss = seed % 2 == 0 ? 0.1 : 0; // every other seed loses 10 % of the packets
     List<String> events = new ArrayList<>();
@@ -95,7 +140,8 @@ class ResourceSimulationTest {
       String set = List.of("all", "local", "foreign").get(r.nextInt(3));
       boolean up = sim.alive(n);
       String ev;
-      switch (r.nextInt(fencing ? 11 : 8)) {
+      int event = r.nextInt(fencing ? 11 : monitored ? 9 : 8);
+      switch (monitored && event == 8 ? KILL : event) {
         case 0 -> {
           ev = "stop " + n;
           if (up) {
@@ -157,6 +203,14 @@ class ResourceSimulationTest {
           sim.cut("n1", "n2");
           sim.pingCut(n);
         }
+        case KILL -> {
+          String victim = MONITORED.get(r.nextInt(MONITORED.size()));
+          ev = "kill " + victim + " on " + n;
+          if (up) {
+            sim.kill(n, victim);
+            kills++;
+          }
+        }
         default -> ev = "wait";
       }
       int secs = 1 + r.nextInt(25);
@@ -176,6 +230,14 @@ class ResourceSimulationTest {
     }
     sim.advanceSeconds(60);
     List<String> problems = new ArrayList<>(sim.monitorViolations);
+    for (String n : sim.nodes) {
+      for (org.jheartbeat.config.ResourceGroup g : sim.res.groups()) {
+        if (sim.running.get(n).contains(g.key())) {
+          g.resources().stream().filter(x -> sim.killed.get(n).contains(x.text()))
+              .forEach(x -> problems.add("at the end " + x.text() + " is still dead on " + n));
+        }
+      }
+    }
     sim.owners().forEach((key, on) -> {
       if (on.size() != 1) {
         problems.add("at the end " + key + " runs on " + on);

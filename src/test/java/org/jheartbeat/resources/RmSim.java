@@ -60,6 +60,12 @@ final class RmSim {
   final Map<String, Integer> power = new HashMap<>();
   private final Map<String, Integer> incarnation = new HashMap<>();
   final List<String> actions = new ArrayList<>();
+  /** Resources monitored on every node (none unless a test sets it before starting nodes). */
+  org.jheartbeat.config.Monitors monitors = org.jheartbeat.config.Monitors.none(Path.of("/etc/ha.d/monitors"));
+  /** Per node: resources that died behind the daemon's back (their group still counts as running). */
+  final Map<String, Set<String>> killed = new HashMap<>();
+  /** Monitor checks answered per node, in order: {@code resource=verdict}. */
+  final Map<String, List<String>> checks = new HashMap<>();
   private final Set<String> transmitted = new HashSet<>();
   Duration actionTime = Duration.ofMillis(200);
   /** Probability that a packet to another node is lost (membership retransmits). */
@@ -97,6 +103,8 @@ final class RmSim {
     nodes.forEach(n -> {
       running.put(n, new LinkedHashSet<>());
       failing.put(n, new HashSet<>());
+      killed.put(n, new HashSet<>());
+      checks.put(n, new ArrayList<>());
     });
     scheduler.schedule(MONITOR_PERIOD, this::monitor);
   }
@@ -116,6 +124,13 @@ final class RmSim {
   static final Duration NOWHERE_LIMIT = Duration.ofSeconds(24);
   /** A failed start leaves the group stopped until hb_standby runs 30 s later. */
   static final Duration FAILED_START_GRACE = Duration.ofSeconds(35);
+  /**
+   * Longest a monitored resource may stay dead where its group runs: a check interval, then
+   * either the threshold's restarts and a standby handshake, or 30 standby refusals (other side in
+   * flux, 1 s apart) and a restart in place, plus agent time.
+   */
+  static final Duration RECOVERY_LIMIT = Duration.ofSeconds(45);
+  private final Map<String, Long> deadSince = new HashMap<>();
   final List<String> monitorViolations = new ArrayList<>();
   private final Map<String, Long> duplicateSince = new HashMap<>();
   private final Map<String, Long> nowhereSince = new HashMap<>();
@@ -138,6 +153,13 @@ final class RmSim {
           DUPLICATE_LIMIT, key);
       limit(key + " runs nowhere", nowhere, nowhereSince, now, NOWHERE_LIMIT, key);
     });
+    for (String n : nodes) {
+      for (org.jheartbeat.config.MonitorSpec m : monitors.specs()) {
+        boolean dead = alive(n) && running.get(n).contains(m.group()) && killed.get(n).contains(m.resource());
+        limit(m.resource() + " stays dead on " + n + " where its group runs", dead, deadSince, now, RECOVERY_LIMIT,
+            n + " " + m.resource());
+      }
+    }
     scheduler.schedule(MONITOR_PERIOD, this::monitor);
   }
 
@@ -236,7 +258,8 @@ final class RmSim {
         listener, new org.jheartbeat.membership.MembershipMetrics(new io.micrometer.core.instrument.simple.SimpleMeterRegistry()));
     Fencer fencer = stonith.contains(name) ? new SimFencer(name, ns) : Fencer.NO_DEVICE;
     rm[0] = new ResourceManager(rmCf(name), res, new FakeActions(name, ns), fencer, clock,
-        ns, m::send, new io.micrometer.core.instrument.simple.SimpleMeterRegistry(), GroupListener.NONE);
+        ns, m::send, new io.micrometer.core.instrument.simple.SimpleMeterRegistry(), GroupListener.NONE,
+        new Monitoring(monitors, new FakeProbe(name, ns)));
     engines.put(name, m);
     managers.put(name, rm[0]);
     nodeSchedulers.put(name, ns);
@@ -289,6 +312,7 @@ final class RmSim {
     as(name, () -> engines.get(name).stop());
     incarnation.merge(name, 1, Integer::sum);
     running.get(name).clear();
+    killed.get(name).clear();
     power.merge(name, 1, Integer::sum);
     actions.add(stamp() + " " + name + ": crash");
   }
@@ -391,6 +415,43 @@ final class RmSim {
     return v;
   }
 
+  /** Kills {@code resource} on {@code node} behind the daemon's back (its group still runs there). */
+  void kill(String node, String resource) {
+    killed.get(node).add(resource);
+    actions.add(stamp() + " " + node + ": kill " + resource);
+  }
+
+  /**
+   * Fake monitor checks: a resource runs when a group holding it runs on the node and it was not
+   * killed since; each check takes 50 ms.
+   */
+  final class FakeProbe implements MonitorProbe {
+    private final String node;
+    private final Scheduler ns;
+
+    FakeProbe(String node, Scheduler ns) {
+      this.node = node;
+      this.ns = ns;
+    }
+
+    @Override
+    public void check(ResourceSpec resource, Duration timeout, Consumer<Result> done) {
+      int epoch = power.getOrDefault(node, 0);
+      ns.schedule(Duration.ofMillis(50), () -> {
+        if (epoch != power.getOrDefault(node, 0)) {
+          return;
+        }
+        boolean inRunningGroup = res.groups().stream().anyMatch(g -> running.get(node).contains(g.key())
+            && g.resources().contains(resource));
+        boolean up = inRunningGroup && !killed.get(node).contains(resource.text());
+        checks.get(node).add(resource.text() + "=" + (up ? "running" : "not running"));
+        done.accept(up ? new Result(Verdict.RUNNING, 0, resource.text() + " is running")
+            : new Result(Verdict.NOT_RUNNING, 3, resource.text() + " is stopped"));
+      });
+    }
+  }
+
+
   /**
    * A STONITH device that powers the target off ({@link #crash}) after {@link #FENCE_TIME}, or
    * fails when its node is in {@link #fenceFails}.
@@ -427,7 +488,12 @@ final class RmSim {
     }
   }
 
-  /** Fake agents: each action takes {@link #actionTime}; starts of keys in failing fail. */
+
+  /**
+   * Fake agents: each action takes {@link #actionTime}; starts of keys in failing fail. A start
+   * brings the group's killed resources back; a group given (a restart's tail) is named by its
+   * first resource.
+   */
   final class FakeActions implements GroupActions {
     private final String node;
     private final Scheduler ns;
@@ -453,6 +519,7 @@ final class RmSim {
           done.accept(GroupOutcome.failure("exit 1"));
         } else {
           running.get(node).add(group.key());
+          group.resources().forEach(r -> killed.get(node).remove(r.text()));
           done.accept(GroupOutcome.success());
         }
       });

@@ -195,7 +195,7 @@ class ClusterSimulationTest {
       1260, // the standby requester stayed DONE for ever after its peer cancelled the handshake
       2224, // a group whose start failed stayed down: hb_standby ran once, while the peer was in flux
       360, // both nodes held all after a partition; their failback requests refused each other
-      816, // a node shutting down took over what its peer released for standby, after its shutdone
+      816, // a node in a graceful stop still took the group its peer handed over by hb_standby, and exited holding it
       1384, // a retransmitted isstable=0 report, delivered after the stable one, kept the peer in flux
       1574, // a restarted peer seen first on a non-status message: a retransmission delivered twice
   })

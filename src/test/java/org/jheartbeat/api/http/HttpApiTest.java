@@ -69,7 +69,9 @@ class HttpApiTest {
             new ClusterView.Node("node2", "normal", "dead", List.of(new ClusterView.Link("eth0", "dead")))),
         new StatusReport.Resources("on", "stable", "all", List.of(
             new StatusReport.Group("IPaddr::10.0.0.10", "node2", "running", "node1",
-                "2026-11-24T18:00:00Z", "mach_down node2"))),
+                "2026-11-24T18:00:00Z", "mach_down node2")),
+            List.of(new StatusReport.Monitor("httpd", "IPaddr::10.0.0.10", "ok", 1, 3, "restart", 12,
+                "2026-11-24T18:01:00Z", "not running (rc=3): httpd is stopped"))),
         List.of(new StatusReport.Transition("2026-11-24T18:00:00Z", "node", "node2", "active", "dead",
             "status update")));
   }
@@ -110,7 +112,8 @@ class HttpApiTest {
     assertThat(r.headers().firstValue("Content-Type")).hasValue("application/json; charset=utf-8");
     StatusReport back = StatusJson.read(r.body());
     assertThat(back).isEqualTo(report());
-    assertThat(r.body()).contains("\"transitions\":[{\"at\":\"2026-11-24T18:00:00Z\",\"kind\":\"node\"");
+    assertThat(r.body()).contains("\"transitions\":[{\"at\":\"2026-11-24T18:00:00Z\",\"kind\":\"node\"",
+        "\"monitors\":[{\"resource\":\"httpd\",\"group\":\"IPaddr::10.0.0.10\",\"state\":\"ok\",\"failCount\":1");
   }
 
   @Test
