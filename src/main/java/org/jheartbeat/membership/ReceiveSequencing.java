@@ -84,7 +84,9 @@ final class ReceiveSequencing {
       log.error("attempted replay attack [{}]? [gen = {}, curgen = {}]", n.name(), gen, t.generation);
       return OptionalLong.empty();
     }
-    if (status && gen > t.generation) {
+    if (gen > t.generation) {
+      // a new run, whatever message of it comes first: resetting only on its first status would
+      // forget what was accepted before that status and deliver retransmitted copies again
       if (t.generation > 0) {
         log.info("Heartbeat restart on node {}", n.name());
         failures.resetTimestamps(n);

@@ -19,6 +19,7 @@ final class NiceFailback {
 
   private final ResourceManager rm;
   private final Set<String> heard = new HashSet<>();
+  private final ReportOrder peerReports = new ReportOrder();
   private Scheduler.Cancellable rscTimer;
   private boolean rscTimerStarted;
   private Scheduler.Cancellable failbackTimer;
@@ -45,6 +46,18 @@ final class NiceFailback {
   void commUp() {
     rm.setState(RmState.STARTING, "comm up");
     rm.out.accept(ResourceMessages.starting());
+    if (rm.alone()) {
+      // no other node in ha.cf will ever report, so nobody can hold our groups: take them now
+      rm.peerStable = true;
+      acquiring = true;
+      acquireOwn(true, () -> {
+        acquiring = false;
+        cancelRscTimer();
+        rm.setState(RmState.STABLE, "alone in cluster");
+        rm.logInitial("T_RESOURCES(us)");
+        log.info("local resource transition completed.");
+      });
+    }
   }
 
   void onMessage(Message m, String src, boolean fromMe) {
@@ -57,7 +70,13 @@ final class NiceFailback {
           peerStarting();
         }
       }
-      case "resource" -> resource(m, fromMe);
+      case "resource" -> {
+        if (!fromMe && peerReports.stale(m)) {
+          log.debug("Ignoring a stale resource report from {} (a later one was processed)", src);
+          return;
+        }
+        resource(m, fromMe);
+      }
       default -> standby.onAskResources(m, src, fromMe);
     }
   }
@@ -250,6 +269,9 @@ final class NiceFailback {
     rm.peerStable = true;
     rm.peerHeld = HeldSet.NONE;
     if (rm.held == HeldSet.ALL) {
+      // the peer's groups run here because it went away (§5.6 mach_down path): with
+      // auto_failback on they go back once it returns, whoever started them here
+      failbackPending = true;
       log.info("Received shutdown notice from '{}'.", node);
       return;
     }
@@ -287,6 +309,13 @@ final class NiceFailback {
     if (rm.peerStable && rm.peerAlive() && rm.state == RmState.STABLE
         && standby.state() == StandbyState.NOT && !rm.runner.busy()) {
       failbackPending = false;
+      if (rm.held.and(rm.peerHeld.seenByPeer()) != HeldSet.NONE) {
+        // both claim the same groups (seed 360: each took the other's over during a partition):
+        // two failback requests would refuse each other for ever, while the partition rule
+        // already gives each node its own groups under auto_failback on
+        audit(rm.peerName());
+        return;
+      }
       log.info("Initiating auto failback of foreign resources.");
       rm.out.accept(ResourceMessages.askResources(HeldSet.FOREIGN, "me"));
       return;

@@ -132,6 +132,11 @@ public final class ResourceManager {
     this.deadPeers = new DeadPeerTakeover(this, fencer, fences, quorum);
   }
 
+  /** No other normal node is configured in ha.cf (ping nodes are not cluster nodes). */
+  boolean alone() {
+    return clusterNodes.stream().allMatch(me::equals);
+  }
+
   boolean niceFailback() {
     return mode != AutoFailback.LEGACY;
   }

@@ -165,6 +165,12 @@ final class StandbyHandshake {
     }
     switch (standby) {
       case OTHER -> {
+        if (rm.shuttingDown) {
+          // our shutdown has released (or is releasing) everything: a start now would outlive the daemon
+          log.info("Standby takeover of [{}] from {} cancelled - shutdown in progress.", set, src);
+          to(StandbyState.NOT, "shutting down");
+          return;
+        }
         log.info("standby: acquire [{}] resources from {}", set, src);
         // The taker names the set from its own side, as the real daemon logs it.
         log.info("acquire {} HA resources (standby).", set.seenByPeer());

@@ -37,7 +37,11 @@ class ResourceManagerTest {
   private Fencer fencer = Fencer.NO_DEVICE;
 
   private void node1(AutoFailback mode) {
-    env = new RmSim(mode, List.of("n1", "n2"),
+    node1(mode, List.of("n1", "n2"));
+  }
+
+  private void node1(AutoFailback mode, List<String> nodes) {
+    env = new RmSim(mode, nodes,
         List.of("n1 IPaddr::10.0.0.10 httpd", "n2 IPaddr::10.0.0.11"));
     GroupActions immediate = new GroupActions() {
       @Override
@@ -111,10 +115,42 @@ class ResourceManagerTest {
   }
 
   @Test
+  void aNodeAloneInHaCfAcquiresItsGroupsAtCommUp() {
+    node1(AutoFailback.OFF, List.of("n1"));
+    rm.onCommUp();
+    advance(1);
+    assertThat(ran).containsExactly("start IPaddr::10.0.0.10");
+    assertThat(rm.snapshot().state()).isEqualTo(RmState.STABLE);
+    assertThat(rm.rscstatus()).isEqualTo("local");
+    assertThat(logs.lines()).contains("info: Local Resource acquisition completed.");
+    advance(15); // the 10 s timer of a peer report must not run a second acquisition
+    assertThat(ran).hasSize(1);
+  }
+
+  @Test
   void legacyModeRefusesStandbyAndTakeover() {
     node1(AutoFailback.LEGACY);
     assertThat(rm.standby("all")).isEqualTo(ControlOutcome.refused(ResourceManager.LEGACY_REFUSAL));
     assertThat(rm.takeover("all").exitCode()).isEqualTo(1);
+  }
+
+  @Test
+  void aReportRecoveredAfterALaterOneDoesNotPutThePeerBackInFlux() {
+    // regression (ClusterSimulationTest seeds 493, 1384, 1789): an isstable=0 report
+    // retransmitted after the peer's stable one kept the peer "in flux" for good
+    node1(AutoFailback.OFF);
+    rm.onNodeStatus("n2", "init", "active");
+    rm.onCommUp();
+    rm.onMessage(peer("t", "resource", "rsc_hold", "local", "rtype", "full", "isstable", "1",
+        "seq", "b", "hg", "5"));
+    advance(1);
+    rm.onMessage(peer("t", "resource", "rsc_hold", "none", "rtype", "full", "isstable", "0",
+        "seq", "a", "hg", "5"));
+    assertThat(rm.rscstatus()).isEqualTo("local");
+    assertThat(rm.standby("local").exitCode()).isZero();
+    rm.onMessage(peer("t", "resource", "rsc_hold", "none", "rtype", "full", "isstable", "0",
+        "seq", "1", "hg", "6")); // a new run of the peer is not stale, whatever its seq
+    assertThat(rm.rscstatus()).isEqualTo("transition");
   }
 
   @Test
@@ -206,6 +242,25 @@ class ResourceManagerTest {
     assertThat(names(resp)).containsExactly("t", "dest", "ipaddr", "weown", "ok", "src");
     assertThat(ran).containsExactly("start IPaddr::10.0.0.10", "start IPaddr::10.0.0.11");
     assertThat(rm.rscstatus()).isEqualTo("none"); // legacy never updates the held set (§7.2)
+  }
+
+  @Test
+  void aNodeShuttingDownDoesNotTakeOverWhatItsPeerReleasedForStandby() {
+    // regression (ClusterSimulationTest seed 816): the start ran after shutdone, leaving the
+    // group running on a node whose daemon had ended
+    node1(AutoFailback.OFF);
+    rm.onNodeStatus("n2", "init", "active");
+    rm.onCommUp();
+    rm.onMessage(peer("t", "resource", "rsc_hold", "local", "rtype", "full", "isstable", "1"));
+    advance(1);
+    rm.onMessage(peer("t", "ask_resources", "rsc_hold", "local", "info", "me"));
+    boolean[] released = {false};
+    rm.shutdown(() -> released[0] = true);
+    rm.onMessage(peer("t", "ask_resources", "rsc_hold", "local", "info", "done"));
+    advance(2);
+    assertThat(released[0]).isTrue();
+    assertThat(ran).doesNotContain("start IPaddr::10.0.0.11");
+    assertThat(rm.snapshot().standby()).isEqualTo(StandbyState.NOT);
   }
 
   @Test

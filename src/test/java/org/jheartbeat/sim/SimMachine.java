@@ -45,6 +45,7 @@ final class SimMachine implements ProcessRunner {
   private final Set<String> running = new TreeSet<>();
   private final Map<String, Behaviour> behaviours = new HashMap<>();
   private final Map<String, Integer> failedStops = new HashMap<>();
+  private final Map<String, Integer> stops = new HashMap<>();
   private int epoch;
 
   SimMachine(String name, ManualScheduler scheduler, Random random) {
@@ -55,6 +56,11 @@ final class SimMachine implements ProcessRunner {
 
   Set<String> running() {
     return running;
+  }
+
+  /** How many times {@code resource} was stopped here (a successful stop script run). */
+  int stops(String resource) {
+    return stops.getOrDefault(resource, 0);
   }
 
   Behaviour behaviour(String resource) {
@@ -111,8 +117,8 @@ final class SimMachine implements ProcessRunner {
       case "stop" -> {
         if (b == Behaviour.FLAKY_STOP && failedStops.merge(resource, 1, Integer::sum) <= 2) {
           exit = 1;
-        } else {
-          running.remove(resource);
+        } else if (running.remove(resource)) {
+          stops.merge(resource, 1, Integer::sum);
         }
       }
       default -> out = running.contains(resource) ? "running" : "not running";

@@ -117,9 +117,15 @@ final class SimNode {
     GroupRunner groups = new GroupRunner(world.lookup, machine, loop, loop,
         GroupRunner.Options.DEFAULTS.withTimeouts(SimWorld.AGENT_TIMEOUTS), registry);
     NodeMessaging[] self = new NodeMessaging[1];
-    resources = new ResourceManager(world.haCf(name), world.haResources, groups, Fencer.NO_DEVICE, clock, loop,
-        m -> self[0].send(m), registry, (group, from, to, reason) -> world.note(name, "group " + group + " "
-            + from.text() + " -> " + to.text() + " (" + reason + ")"));
+    SimFencing f = world.fencing;
+    resources = new ResourceManager(f == null ? world.haCf(name) : f.rmCf(name), world.haResources, groups,
+        f == null ? Fencer.NO_DEVICE : f.fencer(name), clock, loop, m -> self[0].send(m), registry,
+        (group, from, to, reason) -> {
+          world.note(name, "group " + group + " " + from.text() + " -> " + to.text() + " (" + reason + ")");
+          if (f != null) {
+            f.groupChanged(name, group, to);
+          }
+        });
     MembershipListener observer = world.observerFor(this, mine);
     messaging = new NodeMessaging(world.haCf(name), new LocalIdentity(name, uuidOf(name), ++generation), media,
         () -> world.authenticator, clock, loop, loop, () -> "0.10 0.10 0.10 1/80 100",
@@ -127,6 +133,9 @@ final class SimNode {
         (result, packet) -> world.rejected(name, result, packet), registry);
     self[0] = messaging;
     loop.asNode(messaging::start);
+    if (f != null) {
+      f.started(this);
+    }
   }
 
   /** Graceful stop: the resource manager releases everything, then the daemon exits a second later. */

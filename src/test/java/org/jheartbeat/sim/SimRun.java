@@ -76,7 +76,7 @@ final class SimRun {
         w.now() / 1_000_000_000L);
   }
 
-  private static void healEverything(SimWorld w, List<Invariant> invariants) {
+  static void healEverything(SimWorld w, List<Invariant> invariants) {
     w.network.faults().clear().delay(0, 10);
     w.healNetwork();
     for (SimNode n : w.nodes.values()) {
@@ -96,7 +96,7 @@ final class SimRun {
   }
 
   /** The end state: one holder per group (unless its start failure is excused), everyone active. */
-  private static void settled(SimWorld w) {
+  static void settled(SimWorld w) {
     for (ResourceGroup g : w.groups()) {
       List<String> on = Invariants.holders(w, g);
       boolean failedEverywhere = w.nodes.values().stream().allMatch(n -> Invariants.failedOn(n, g));

@@ -83,6 +83,8 @@ final class SimWorld {
   final List<String> trace = new ArrayList<>();
   final List<String> violations = new ArrayList<>();
   final Map<String, Integer> faultCounts = new TreeMap<>();
+  /** STONITH devices and the ping node of the fencing scenario; null in the plain simulation. */
+  SimFencing fencing;
   private long quietUntil;
   private boolean pumping;
   private long forgedRejected;
@@ -363,6 +365,9 @@ final class SimWorld {
       @Override
       public void nodeStatusChanged(String node, NodeStatus from, NodeStatus to) {
         note(self.name, "sees " + node + " " + from.text() + " -> " + to.text());
+        if (fencing != null) {
+          fencing.sees(self.name, node, to);
+        }
       }
 
       @Override

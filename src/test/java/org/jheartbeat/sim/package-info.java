@@ -29,5 +29,10 @@
  * fault's recovery time and reports each episode once. Properties that must hold at every
  * instant are reported straight to {@link org.jheartbeat.sim.SimWorld#violation} where they are
  * observed (see {@code SimWorld.observerFor}).
+ *
+ * <p><b>Fencing</b>: {@link org.jheartbeat.sim.FencingSimulationTest} sets a {@link
+ * org.jheartbeat.sim.SimFencing} on the world before the nodes start (STONITH devices, the ping
+ * node, {@code split_brain_policy}) and draws from its own fault list and seed range; the plain
+ * simulation leaves it null and is unchanged by it.
  */
 package org.jheartbeat.sim;
