@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.jheartbeat.config.HaCf;
 import org.jheartbeat.membership.LinkStatus;
@@ -18,6 +19,7 @@ import org.jheartbeat.runtime.Scheduler;
 import org.jheartbeat.transport.Medium;
 import org.jheartbeat.transport.Packet;
 import org.jheartbeat.wire.Authenticator;
+import org.jheartbeat.wire.ForeignAck;
 import org.jheartbeat.wire.Message;
 import org.jheartbeat.wire.VerifyResult;
 
@@ -43,6 +45,8 @@ public final class NodeMessaging {
   private final Executor loop;
   private final Rejects rejects;
   private final Membership membership;
+  private final String self;
+  private final Counter foreignAcks;
 
   /**
    * @param loop runs work on the node's event loop (the daemon's {@code loop::post})
@@ -55,6 +59,9 @@ public final class NodeMessaging {
     this.auth = auth;
     this.loop = loop;
     this.rejects = rejects;
+    this.self = me.nodeName();
+    this.foreignAcks = Counter.builder("heartbeat.packets.foreign_acks")
+        .description("ACKs addressed to other nodes, dropped before authentication").register(registry);
     Transmitter transmitter = new Transmitter(this.media, auth,
         haCf.protocol().msgfmt().equals("netstring") ? Authenticator.MsgFormat.NETSTRING : Authenticator.MsgFormat.CLASSIC);
     this.membership = new Membership(haCf, me, clock, scheduler, transmitter::send, loadavg, random,
@@ -107,8 +114,15 @@ public final class NodeMessaging {
     return membership;
   }
 
-  /** On a medium's receive thread: authenticate, then hand the message to the loop. */
+  /**
+   * On a medium's receive thread: authenticate, then hand the message to the loop. Other nodes'
+   * ACKs, most of a large cluster's traffic, are dropped first: membership would drop them anyway.
+   */
   private void received(Packet packet) {
+    if (ForeignAck.isForAnother(packet.data(), self)) {
+      foreignAcks.increment();
+      return;
+    }
     VerifyResult result = auth.get().verify(packet.data());
     if (!result.ok()) {
       rejects.rejected(result, packet);

@@ -18,7 +18,7 @@ import org.jheartbeat.testkit.Netns;
  * Scale over real UDP (issue 7): {@code nodes} jheartbeat daemons, one JVM each with its own
  * sockets and event loop, in namespaces {@value #PREFIX}01... plugged into one bridge inside the
  * switch namespace {@value #PREFIX}sw (10.66.0.0/24, {@code brd +}), broadcasting at keepalive
- * 200 ms, warntime 1 s, deadtime 2 s. Once every node sees every other active, the window opens;
+ * 200 ms, warntime 1 s, deadtime 2 s (or {@code --deadtime}). Once every node sees every other active, the window opens;
  * after {@code duration} it reports false deaths ("is dead" lines), CPU per node (from
  * {@code /proc}), RSS, heartbeats received per second (the daemons' metrics) and packets per
  * second on each node's interface. Everything runs in the namespaces it creates, and is removed
@@ -31,15 +31,15 @@ public final class ScaleBench {
   private static final Duration SETTLE_TIMEOUT = Duration.ofMinutes(6);
   private static final Duration QUIET = Duration.ofSeconds(30);
   /** Starts are spread so that 32 JVMs do not JIT-compile all at once. */
-  private static final Duration START_SPACING = Duration.ofMillis(500);
+  private static final Duration START_SPACING = Duration.ofMillis(1500);
 
   private ScaleBench() {}
 
   record Node(String name, String ns, Path dir, Process process) {}
 
-  static String haCf(int nodes) {
-    StringBuilder b = new StringBuilder(String.join("\n", "keepalive 200ms", "warntime 1", "deadtime 2",
-        "initdead 60", "udpport 694", "bcast eth0", "auto_failback off", "http_api 127.0.0.1:" + HTTP_PORT, ""));
+  static String haCf(int nodes, int deadtime) {
+    StringBuilder b = new StringBuilder(String.join("\n", "keepalive 200ms", "warntime 1", "deadtime " + deadtime,
+        "initdead 90", "udpport 694", "bcast eth0", "auto_failback off", "http_api 127.0.0.1:" + HTTP_PORT, ""));
     for (int i = 1; i <= nodes; i++) {
       b.append("node ").append(name(i)).append('\n');
     }
@@ -50,7 +50,7 @@ public final class ScaleBench {
     return String.format("sc%02d", i);
   }
 
-  static String run(int count, Duration duration, java.io.PrintStream progress) throws Exception {
+  static String run(int count, int deadtime, Duration duration, java.io.PrintStream progress) throws Exception {
     Path home = Path.of(System.getProperty("jheartbeat.home", ".")).toAbsolutePath().normalize();
     Path base = Files.createTempDirectory("jhb-sc-");
     List<Node> nodes = new ArrayList<>();
@@ -63,7 +63,7 @@ public final class ScaleBench {
       }
       long t0 = System.nanoTime();
       for (int i = 1; i <= count; i++) {
-        nodes.add(start(net, home, base, i, count));
+        nodes.add(start(net, home, base, i, count, deadtime));
         TimeUnit.MILLISECONDS.sleep(START_SPACING.toMillis());
       }
       progress.printf("scale: %d daemons started in %.1f s; waiting until each sees all others active%n",
@@ -81,7 +81,7 @@ public final class ScaleBench {
         }
       }
       List<Sample> after = sample(net, nodes);
-      return "start-up: " + settled + "\n" + report(nodes, before, after, count);
+      return "start-up: " + settled + "\n" + report(nodes, before, after, count, deadtime);
     } finally {
       try (Stream<Path> walk = Files.walk(base)) {
         for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
@@ -91,13 +91,13 @@ public final class ScaleBench {
     }
   }
 
-  private static Node start(Netns net, Path home, Path base, int i, int count) {
+  private static Node start(Netns net, Path home, Path base, int i, int count, int deadtime) {
     String name = name(i);
     String ns = PREFIX + String.format("%02d", i);
     try {
       Path dir = Files.createDirectories(base.resolve(name));
       Path etc = Files.createDirectories(dir.resolve("etc-ha.d"));
-      Files.writeString(etc.resolve("ha.cf"), haCf(count));
+      Files.writeString(etc.resolve("ha.cf"), haCf(count, deadtime));
       Path keys = Files.writeString(etc.resolve("authkeys"), "auth 1\n1 sha1 scale-bench\n");
       Files.setPosixFilePermissions(keys, PosixFilePermissions.fromString("rw-------"));
       Files.writeString(etc.resolve("haresources"), "");
@@ -179,7 +179,7 @@ public final class ScaleBench {
     return samples;
   }
 
-  private static String report(List<Node> nodes, List<Sample> before, List<Sample> after, int count) {
+  private static String report(List<Node> nodes, List<Sample> before, List<Sample> after, int count, int deadtime) {
     double seconds = (after.get(0).proc().sampledNanos() - before.get(0).proc().sampledNanos()) / 1e9;
     long deaths = 0;
     double cpuSum = 0;
@@ -189,6 +189,7 @@ public final class ScaleBench {
     double hbRate = 0;
     double rxRate = 0;
     double txRate = 0;
+    double foreignAckRate = 0;
     long lost = 0;
     int answered = 0;
     for (int i = 0; i < nodes.size(); i++) {
@@ -206,6 +207,8 @@ public final class ScaleBench {
         answered++;
         hbRate += (b.metrics().get("heartbeat_heartbeats_received_total")
             - a.metrics().get("heartbeat_heartbeats_received_total")) / seconds;
+        foreignAckRate += (b.metrics().get("heartbeat_packets_foreign_acks_total")
+            - a.metrics().get("heartbeat_packets_foreign_acks_total")) / seconds;
         lost += Math.round(b.metrics().get("heartbeat_packets_lost_total")
             - a.metrics().get("heartbeat_packets_lost_total"));
       }
@@ -215,8 +218,8 @@ public final class ScaleBench {
     int n = nodes.size();
     StringBuilder r = new StringBuilder();
     r.append(String.format(Locale.ROOT, "jheartbeat scale: %d nodes (one JVM each) over UDP broadcast in namespaces,"
-        + " keepalive 200 ms, warntime 1 s, deadtime 2 s, measured %.1f min on %d core(s)%n",
-        count, seconds / 60, Runtime.getRuntime().availableProcessors()));
+        + " keepalive 200 ms, warntime 1 s, deadtime %d s, measured %.1f min on %d core(s)%n",
+        count, deadtime, seconds / 60, Runtime.getRuntime().availableProcessors()));
     r.append(String.format(Locale.ROOT, "false deaths: %d%n", deaths));
     r.append(String.format(Locale.ROOT, "CPU per node: mean %.2f %% of a core, max %.2f %%; all nodes %.1f %%%n",
         cpuSum / n, cpuMax, cpuSum));
@@ -227,30 +230,34 @@ public final class ScaleBench {
         answered == 0 ? 0 : hbRate / answered, count - 1, (count - 1) * 5, lost, answered, n));
     r.append(String.format(Locale.ROOT, "packets per node: %.0f/s received, %.1f/s sent; whole segment %.0f/s sent%n",
         rxRate / n, txRate / n, txRate));
+    r.append(String.format(Locale.ROOT, "other nodes' ACKs dropped before authentication: %.0f/s per node%n",
+        answered == 0 ? 0 : foreignAckRate / answered));
     r.append(deaths == 0 ? "RESULT: no false death\n" : "WARNING: " + deaths + " FALSE DEATH(S)\n");
     return r.toString();
   }
 
-  /** {@code bench/scale [--nodes N] [--minutes M]}: prints the report; exit 0 without false deaths, 1 with, 2 on errors. */
+  /** {@code bench/scale [--nodes N] [--minutes M] [--deadtime S]}: prints the report; exit 0 without false deaths, 1 with, 2 on errors. */
   public static void main(String[] args) throws Exception {
     int nodes = 32;
     double minutes = 5;
+    int deadtime = 2;
     try {
       for (int i = 0; i < args.length; i++) {
         switch (args[i]) {
           case "--nodes" -> nodes = Integer.parseInt(args[++i]);
           case "--minutes" -> minutes = Double.parseDouble(args[++i]);
+          case "--deadtime" -> deadtime = Integer.parseInt(args[++i]);
           default -> throw new IllegalArgumentException("unknown option " + args[i]);
         }
       }
-      if (nodes < 2 || nodes > 200 || !(minutes > 0 && minutes <= 24 * 60)) {
-        throw new IllegalArgumentException("--nodes must be 2..200 and --minutes in (0, 1440]");
+      if (nodes < 2 || nodes > 200 || !(minutes > 0 && minutes <= 24 * 60) || deadtime < 2 || deadtime > 60) {
+        throw new IllegalArgumentException("--nodes must be 2..200, --minutes in (0, 1440], --deadtime 2..60");
       }
     } catch (RuntimeException e) {
-      System.err.println("bench/scale: " + e.getMessage() + "\nusage: bench/scale [--nodes N] [--minutes M]");
+      System.err.println("bench/scale: " + e.getMessage() + "\nusage: bench/scale [--nodes N] [--minutes M] [--deadtime S]");
       System.exit(2);
     }
-    String report = run(nodes, Duration.ofMillis(Math.round(minutes * 60_000)), System.out);
+    String report = run(nodes, deadtime, Duration.ofMillis(Math.round(minutes * 60_000)), System.out);
     System.out.print(report);
     System.exit(report.contains("RESULT: no false death") ? 0 : 1);
   }
