@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
@@ -58,8 +59,10 @@ public final class CtsCluster implements AutoCloseable {
   private final ClusterNode n2;
   private final VipClient client;
   private final Path logDir;
-  private final Set<Slot> running = EnumSet.noneOf(Slot.class);
-  private final Set<Slot> paused = EnumSet.noneOf(Slot.class);
+  // Synchronized: startBoth/stopBoth update them from two threads, and an EnumSet's bit vector
+  // loses one of two concurrent removals (SimulStop then saw a stopped daemon as "should run").
+  private final Set<Slot> running = Collections.synchronizedSet(EnumSet.noneOf(Slot.class));
+  private final Set<Slot> paused = Collections.synchronizedSet(EnumSet.noneOf(Slot.class));
 
   /** Builds the lab and both nodes (stopped) and starts the client for at most {@code clientMax}. */
   public CtsCluster(NodeKind peerKind, Path logDir, Duration clientMax) {
