@@ -10,6 +10,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
 import org.jheartbeat.api.StatusJson;
 import org.jheartbeat.api.StatusReport;
@@ -74,13 +75,18 @@ class DashboardIT {
           .contains("<li data-kind=\"group\">")
           .contains("<tr data-resource=\"" + GROUP + "\">");
 
+      // The first monitor check runs an interval (1 s) after the takeover: wait for it.
+      String monitorChecked = "heartbeat_monitor_checks_total\\{resource=\"" + GROUP + "\",result=\"running\"} [1-9]";
+      Awaitility.await(n2.name() + " ran a monitor check").atMost(Duration.ofSeconds(20))
+          .pollInterval(Duration.ofMillis(250))
+          .until(() -> Pattern.compile(monitorChecked).matcher(http(lab, n2, "GET", "/metrics", "")).find());
       String metrics = http(lab, n2, "GET", "/metrics", "");
       assertThat(metrics).contains("heartbeat_failovers_total{cause=\"dead\"} 1.0")
           .contains("heartbeat_node_up{node=\"node1\"} 0.0")
           .contains("heartbeat_resource_group_running{group=\"" + GROUP + "\"} 1.0")
           .containsPattern("heartbeat_heartbeats_received_total [1-9]")
           .containsPattern("heartbeat_agent_duration_seconds_count\\{agent=\"" + GROUP + "\",operation=\"start\"")
-          .containsPattern("heartbeat_monitor_checks_total\\{resource=\"" + GROUP + "\",result=\"running\"} [1-9]");
+          .containsPattern(monitorChecked);
       assertThat(http(lab, n2, "POST", "/api/v1/standby", "set=all")).startsWith("HTTP/1.1 401");
 
       Path shot = out.resolve("dashboard.png");
