@@ -64,19 +64,17 @@ final class NiceFailback {
     if (!fromMe) {
       heard.add(src);
     }
+    if (!fromMe && !m.type().equals("ask_resources") && peerReports.stale(m)) {
+      log.debug("Ignoring a stale {} from {} (a later report was processed)", m.type(), src);
+      return;
+    }
     switch (m.type()) {
       case "starting" -> {
         if (!fromMe) {
           peerStarting();
         }
       }
-      case "resource" -> {
-        if (!fromMe && peerReports.stale(m)) {
-          log.debug("Ignoring a stale resource report from {} (a later one was processed)", src);
-          return;
-        }
-        resource(m, fromMe);
-      }
+      case "resource" -> resource(m, fromMe);
       default -> standby.onAskResources(m, src, fromMe);
     }
   }

@@ -3,17 +3,19 @@ package org.jheartbeat.resources;
 import org.jheartbeat.wire.Message;
 
 /**
- * Orders a peer's resource reports by the sequence number the sender stamped on them: messages
- * are delivered as they arrive, so a report recovered by retransmission can come after a later
- * one of the same run. Such a report describes a state the peer has already left (spec
- * membership §5.3 keeps the peer's <em>last</em> report), so it must not overwrite the newer one.
- * Messages without a sequence number (hand-built in tests) are always in order.
+ * Orders a peer's {@code starting} and {@code resource} messages by the sequence number the
+ * sender stamped on them: messages are delivered as they arrive, so one recovered by
+ * retransmission can come after a later one of the same run. Such a message describes a state
+ * the peer has already left (spec membership §5.3 keeps the peer's <em>last</em> report), so it
+ * must not overwrite the newer one; a late {@code starting} would mark the peer "in flux" until
+ * its next stable report, which a stable peer never sends (seed 4333). Messages without a
+ * sequence number (hand-built in tests) are always in order.
  */
 final class ReportOrder {
   private long generation = -1;
   private long seq = -1;
 
-  /** True when {@code m} was sent before the last report accepted from the same run. */
+  /** True when {@code m} was sent before the last message accepted from the same run. */
   boolean stale(Message m) {
     long gen = hex(m.get("hg").orElse(""));
     long s = hex(m.get("seq").orElse(""));

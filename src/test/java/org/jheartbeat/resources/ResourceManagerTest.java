@@ -154,6 +154,22 @@ class ResourceManagerTest {
   }
 
   @Test
+  void aStartingRecoveredAfterTheSameRunsStableReportDoesNotPutThePeerBackInFlux() {
+    // regression (ClusterSimulationTest seed 4333): the peer's starting, retransmitted once a
+    // partition healed, came after its stable reports; the peer stayed "in flux" for good and
+    // the hb_standby after our failed start was refused every time
+    node1(AutoFailback.OFF);
+    rm.onNodeStatus("n2", "init", "active");
+    rm.onCommUp();
+    rm.onMessage(peer("t", "resource", "rsc_hold", "local", "rtype", "full", "isstable", "1",
+        "seq", "12", "hg", "5"));
+    advance(1);
+    rm.onMessage(peer("t", "starting", "seq", "10", "hg", "5"));
+    assertThat(rm.rscstatus()).isEqualTo("local");
+    assertThat(rm.standby("local").exitCode()).isZero();
+  }
+
+  @Test
   void standbyIsRefusedWhileInFlux() {
     node1(AutoFailback.ON);
     rm.onNodeStatus("n2", "init", "active");
