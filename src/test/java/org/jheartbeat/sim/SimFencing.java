@@ -45,6 +45,8 @@ final class SimFencing {
   private final Map<String, Map<String, Long>> deadSince = new HashMap<>();
   /** The same moments on the observer's wall clock, which the fence ledger's entries carry. */
   private final Map<String, Map<String, Long>> deadSinceWall = new HashMap<>();
+  /** Per node, the peers whose {@code shutdone} it received since it last saw them die. */
+  private final Map<String, Set<String>> shutdoneSinceDeath = new HashMap<>();
   private long partitionSince = -1;
   private boolean lying;
   private long resets;
@@ -226,12 +228,20 @@ final class SimFencing {
     Map<String, Long> mine = deadSince.computeIfAbsent(self, k -> new HashMap<>());
     Map<String, Long> wall = deadSinceWall.computeIfAbsent(self, k -> new HashMap<>());
     if (to == NodeStatus.DEAD) {
+      if (!mine.containsKey(node)) {
+        shutdoneSinceDeath.computeIfAbsent(self, k -> new HashSet<>()).remove(node);
+      }
       mine.putIfAbsent(node, world.now());
       wall.putIfAbsent(node, world.nodes.get(self).clock.wallMillis());
     } else {
       mine.remove(node);
       wall.remove(node);
     }
+  }
+
+  /** {@code self} was handed {@code peer}'s {@code shutdone}: that run has released every group. */
+  void shutdone(String self, String peer) {
+    shutdoneSinceDeath.computeIfAbsent(self, k -> new HashSet<>()).add(peer);
   }
 
   /**
@@ -247,6 +257,11 @@ final class SimFencing {
     String home = g.preferredNode();
     Long dead = deadSince.getOrDefault(node, Map.of()).get(home);
     if (home.equals(node) || dead == null) {
+      return;
+    }
+    if (shutdoneSinceDeath.getOrDefault(node, Set.of()).contains(home)) {
+      // its shutdone came after the death (a stalled peer stopped gracefully): it released
+      // everything, so the takeover needs no reset (spec §5.3 step 8), whatever the device did
       return;
     }
     FencingSnapshot f = world.nodes.get(node).resources().fencing();

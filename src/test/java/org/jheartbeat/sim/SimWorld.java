@@ -377,6 +377,9 @@ final class SimWorld {
           return;
         }
         String src = m.get("src").orElse("");
+        if (fencing != null && m.type().equals("shutdone") && !src.equals(self.name)) {
+          fencing.shutdone(self.name, src);
+        }
         long hg = parseHex(m.get("hg").orElse("0"));
         String id = src + "/" + hg + "/" + m.get("seq").orElse("-");
         if (!seen.add(id)) {
