@@ -26,6 +26,8 @@ final class NiceFailback {
   private Scheduler.Cancellable auditTimer;
   private boolean failbackPending;
   private boolean acquiring;
+  /** A later run of the peer was heard; {@link #reclaimAfterRestart} waits for its stable report. */
+  private boolean peerRestarted;
   /** Groups we kept when the peer held them too, announced again once the peer lets them go. */
   private HeldSet contested = HeldSet.NONE;
   private final StandbyHandshake standby;
@@ -64,9 +66,15 @@ final class NiceFailback {
     if (!fromMe) {
       heard.add(src);
     }
-    if (!fromMe && !m.type().equals("ask_resources") && peerReports.stale(m)) {
-      log.debug("Ignoring a stale {} from {} (a later report was processed)", m.type(), src);
-      return;
+    if (!fromMe && !m.type().equals("ask_resources")) {
+      ReportOrder.Place place = peerReports.place(m);
+      if (place == ReportOrder.Place.STALE) {
+        log.debug("Ignoring a stale {} from {} (a later report was processed)", m.type(), src);
+        return;
+      }
+      if (place == ReportOrder.Place.NEW_RUN) {
+        peerRestarted = true;
+      }
     }
     switch (m.type()) {
       case "starting" -> {
@@ -92,11 +100,35 @@ final class NiceFailback {
     resourceReport(m, fromMe);
     if (!fromMe && rm.state == RmState.STABLE
         && m.get("isstable").map("1"::equals).orElse(true)) {
+      reclaimAfterRestart(m.get("src").orElse(""));
       audit(m.get("src").orElse(""));
     }
     if (!fromMe) {
       announceWon();
     }
+  }
+
+  /**
+   * Our addition (Heartbeat has no rule for it): a new run of the peer starts holding nothing
+   * and acquires only its own groups, so ours are held by nobody if we had left them to its
+   * earlier run and that run ended without our seeing its death or its shutdone, which is when we
+   * would have taken them back — a restart within deadtime while we stalled (seed 1837), or a
+   * report of the earlier run delivered late that made us give them up by the partition rule
+   * just before the restart became known (seed 460). The new run's first stable report tells:
+   * if neither it nor we claim our groups, we acquire them. A peer that kept its groups across
+   * the restart (Heartbeat's quick restart, spec membership §5.8) claims them, and nothing moves.
+   */
+  private void reclaimAfterRestart(String peer) {
+    if (!peerRestarted || standby.state() != StandbyState.NOT || acquiring || rm.shuttingDown) {
+      return;
+    }
+    peerRestarted = false;
+    if (rm.held.has(HeldSet.LOCAL) || rm.peerHeld.has(HeldSet.FOREIGN)
+        || rm.res.localTo(rm.me).isEmpty()) {
+      return;
+    }
+    log.info("{} restarted without our resources: acquiring them again.", peer);
+    acquireOwn(false, () -> {});
   }
 
   /**

@@ -169,6 +169,45 @@ class ResourceManagerTest {
     assertThat(rm.standby("local").exitCode()).isZero();
   }
 
+  /** We are stable holding nothing, the peer's run (generation 5) holding all, e.g. after a heal. */
+  private void peerHoldsAll() {
+    node1(AutoFailback.OFF);
+    rm.onNodeStatus("n2", "init", "active");
+    rm.onCommUp();
+    rm.onMessage(peer("t", "resource", "rsc_hold", "all", "rtype", "full", "isstable", "1",
+        "seq", "20", "hg", "5"));
+    advance(1);
+    assertThat(rm.rscstatus()).isEqualTo("none");
+  }
+
+  @Test
+  void aRestartedPeerThatDoesNotClaimOurGroupsLeavesThemToUs() {
+    // regression (ClusterSimulationTest seeds 460, 1837): the peer's run that held our group
+    // ended without a death or shutdone we saw; its new run acquired only its own group and
+    // ours stayed down for good
+    peerHoldsAll();
+    rm.onMessage(peer("t", "starting", "seq", "6", "hg", "6"));
+    rm.onMessage(peer("t", "resource", "rsc_hold", "local", "rtype", "full", "isstable", "1",
+        "info", "req_our_resources()", "seq", "9", "hg", "6"));
+    advance(1);
+    assertThat(ran).containsExactly("start IPaddr::10.0.0.10");
+    assertThat(rm.rscstatus()).isEqualTo("local");
+    assertThat(logs.lines()).contains("info: n2 restarted without our resources: acquiring them again.");
+  }
+
+  @Test
+  void aRestartedPeerThatStillClaimsOurGroupsKeepsThem() {
+    peerHoldsAll();
+    rm.onMessage(peer("t", "resource", "rsc_hold", "all", "rtype", "full", "isstable", "1",
+        "seq", "3", "hg", "6")); // Heartbeat's quick restart keeps what it held (spec §5.8)
+    advance(1);
+    rm.onMessage(peer("t", "resource", "rsc_hold", "local", "rtype", "full", "isstable", "1",
+        "seq", "4", "hg", "6")); // a later report of the same run is no restart any more
+    advance(1);
+    assertThat(ran).isEmpty();
+    assertThat(rm.rscstatus()).isEqualTo("none");
+  }
+
   @Test
   void standbyIsRefusedWhileInFlux() {
     node1(AutoFailback.ON);

@@ -48,13 +48,11 @@ class FencingSimulationTest {
    * rerun {@code -Djheartbeat.sim.fence-seeds=300} and update this list.
    */
   static final Map<Long, String> KNOWN_OPEN = Map.of(
-      1000072L, QUORUM_RESTART,
       1000094L, LEGACY_BOOT,
       1000142L, LEGACY_BOOT,
       1000193L, QUORUM_RESTART,
       1000211L, LEGACY_BOOT,
-      1000241L, LEGACY_BOOT,
-      1000276L, QUORUM_RESTART);
+      1000241L, LEGACY_BOOT);
   private static SimLog log;
 
   @BeforeAll
