@@ -26,8 +26,6 @@ final class NiceFailback {
   private Scheduler.Cancellable auditTimer;
   private boolean failbackPending;
   private boolean acquiring;
-  /** A later run of the peer was heard; {@link #reclaimAfterRestart} waits for its stable report. */
-  private boolean peerRestarted;
   /** Groups we kept when the peer held them too, announced again once the peer lets them go. */
   private HeldSet contested = HeldSet.NONE;
   private final StandbyHandshake standby;
@@ -66,15 +64,9 @@ final class NiceFailback {
     if (!fromMe) {
       heard.add(src);
     }
-    if (!fromMe && !m.type().equals("ask_resources")) {
-      ReportOrder.Place place = peerReports.place(m);
-      if (place == ReportOrder.Place.STALE) {
-        log.debug("Ignoring a stale {} from {} (a later report was processed)", m.type(), src);
-        return;
-      }
-      if (place == ReportOrder.Place.NEW_RUN) {
-        peerRestarted = true;
-      }
+    if (!fromMe && !m.type().equals("ask_resources") && peerReports.stale(m)) {
+      log.debug("Ignoring a stale {} from {} (a later report was processed)", m.type(), src);
+      return;
     }
     switch (m.type()) {
       case "starting" -> {
@@ -100,7 +92,7 @@ final class NiceFailback {
     resourceReport(m, fromMe);
     if (!fromMe && rm.state == RmState.STABLE
         && m.get("isstable").map("1"::equals).orElse(true)) {
-      reclaimAfterRestart(m.get("src").orElse(""));
+      acquireUnclaimedOwn(m.get("src").orElse(""));
       audit(m.get("src").orElse(""));
     }
     if (!fromMe) {
@@ -109,25 +101,27 @@ final class NiceFailback {
   }
 
   /**
-   * Our addition (Heartbeat has no rule for it): a new run of the peer starts holding nothing
-   * and acquires only its own groups, so ours are held by nobody if we had left them to its
-   * earlier run and that run ended without our seeing its death or its shutdone, which is when we
-   * would have taken them back — a restart within deadtime while we stalled (seed 1837), or a
-   * report of the earlier run delivered late that made us give them up by the partition rule
-   * just before the restart became known (seed 460). The new run's first stable report tells:
-   * if neither it nor we claim our groups, we acquire them. A peer that kept its groups across
-   * the restart (Heartbeat's quick restart, spec membership §5.8) claims them, and nothing moves.
+   * Our addition (Heartbeat has no rule for it): when neither we nor the stable peer claim our
+   * own groups, nobody runs them and nothing in §5.3 would start them again, so we acquire them.
+   * That happens when we had left them to a run of the peer that ended without our seeing its
+   * death or shutdone, the moments we take them back: it restarted within deadtime while we
+   * stalled (seed 1837), or a late report of that ended run made us give them up by the
+   * partition rule just before its restart became known (seed 460); its new run acquires only
+   * its own groups. It also happens when a standby handshake breaks after the requester released
+   * our groups to us: our side was cancelled by a heal, and the requester, after its timeout,
+   * reports without them (seed 8104), or when our own handover found no taker (see {@link
+   * StandbyHandshake}). Only the groups' home node acts, so both nodes never start
+   * the same group by this rule, and only in a quiet moment — both sides stable, no standby
+   * running here — since during a handover the peer's stable reports claim what it is giving.
    */
-  private void reclaimAfterRestart(String peer) {
-    if (!peerRestarted || standby.state() != StandbyState.NOT || acquiring || rm.shuttingDown) {
-      return;
-    }
-    peerRestarted = false;
-    if (rm.held.has(HeldSet.LOCAL) || rm.peerHeld.has(HeldSet.FOREIGN)
+  void acquireUnclaimedOwn(String peer) {
+    if (rm.state != RmState.STABLE || !rm.peerStable || !rm.peerAlive()
+        || standby.state() != StandbyState.NOT || acquiring || rm.shuttingDown
+        || rm.held.has(HeldSet.LOCAL) || rm.peerHeld.has(HeldSet.FOREIGN)
         || rm.res.localTo(rm.me).isEmpty()) {
       return;
     }
-    log.info("{} restarted without our resources: acquiring them again.", peer);
+    log.info("{} does not hold our resources and neither do we: acquiring them.", peer);
     acquireOwn(false, () -> {});
   }
 

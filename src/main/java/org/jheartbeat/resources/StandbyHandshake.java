@@ -196,7 +196,9 @@ final class StandbyHandshake {
    * a peer that took us for dead meanwhile has cancelled its side and will never send it, and
    * while we stay DONE the audit of overlapping claims never runs, so both nodes could keep a
    * group for ever. After {@link ResourceManager#STANDBY_TIMEOUT} we leave DONE and report what
-   * we hold, which lets either side settle any overlap.
+   * we hold, which lets either side settle any overlap, and take back our own groups if the peer
+   * does not claim them either (seed 9669: the heal that cancelled its side also made it give
+   * them up by the partition rule).
    */
   private void awaitTakeover() {
     cancelTimer();
@@ -206,6 +208,7 @@ final class StandbyHandshake {
         log.info("No takeover reply to our standby.  Standby request cancelled.");
         to(StandbyState.NOT, "no takeover reply");
         rm.out.accept(ResourceMessages.report(rm.held, true, null));
+        nice.acquireUnclaimedOwn(rm.peerName());
       }
     });
   }

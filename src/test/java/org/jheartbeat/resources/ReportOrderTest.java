@@ -2,38 +2,37 @@ package org.jheartbeat.resources;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.jheartbeat.resources.ReportOrder.Place;
 import org.jheartbeat.wire.Message;
 import org.junit.jupiter.api.Test;
 
 class ReportOrderTest {
   private final ReportOrder order = new ReportOrder();
 
-  private Place place(String hg, String seq) {
-    return order.place(Message.builder().add("t", "resource").add("hg", hg).add("seq", seq).build());
+  private boolean stale(String hg, String seq) {
+    return order.stale(Message.builder().add("t", "resource").add("hg", hg).add("seq", seq).build());
   }
 
   @Test
-  void aMessageSentBeforeOneAlreadyAcceptedIsStale() {
-    assertThat(place("5", "a")).isEqualTo(Place.IN_ORDER);
-    assertThat(place("5", "c")).isEqualTo(Place.IN_ORDER);
-    assertThat(place("5", "b")).isEqualTo(Place.STALE);
-    assertThat(place("5", "d")).isEqualTo(Place.IN_ORDER);
+  void aMessageSentBeforeOneAlreadyAcceptedFromTheSameRunIsStale() {
+    assertThat(stale("5", "a")).isFalse();
+    assertThat(stale("5", "c")).isFalse();
+    assertThat(stale("5", "b")).isTrue();
+    assertThat(stale("5", "d")).isFalse();
   }
 
   @Test
-  void aLaterGenerationIsANewRunOnceAndAnEarlierOneIsStale() {
-    assertThat(place("5", "30")).isEqualTo(Place.IN_ORDER);
-    assertThat(place("6", "2")).isEqualTo(Place.NEW_RUN);
-    assertThat(place("6", "3")).isEqualTo(Place.IN_ORDER);
-    assertThat(place("5", "31")).isEqualTo(Place.STALE);
+  void aLaterRunIsNeverStaleAndAnEarlierOneAlways() {
+    assertThat(stale("5", "30")).isFalse();
+    assertThat(stale("6", "2")).isFalse();
+    assertThat(stale("5", "31")).isTrue();
+    assertThat(stale("6", "3")).isFalse();
   }
 
   @Test
-  void theFirstRunHeardOfIsNoRestartAndUnstampedMessagesAreInOrder() {
-    assertThat(place("9", "40")).isEqualTo(Place.IN_ORDER);
-    assertThat(order.place(Message.builder().add("t", "starting").build())).isEqualTo(Place.IN_ORDER);
-    assertThat(place("9", "zz")).isEqualTo(Place.IN_ORDER);
-    assertThat(place("9", "3f")).isEqualTo(Place.STALE);
+  void unstampedMessagesAreInOrderAndDoNotMoveTheMark() {
+    assertThat(stale("9", "40")).isFalse();
+    assertThat(order.stale(Message.builder().add("t", "starting").build())).isFalse();
+    assertThat(stale("9", "zz")).isFalse();
+    assertThat(stale("9", "3f")).isTrue();
   }
 }

@@ -201,6 +201,8 @@ class ClusterSimulationTest {
       4333, // auto_failback off: the peer's starting, retransmitted after its stable report, kept it in flux and g1 down
       460, // auto_failback off: a late report of the peer's ended run made n2 give all up; its new run took only its own
       1837, // auto_failback off: the peer crashed holding all and restarted within deadtime; its new run took only its own
+      8104, // auto_failback off: a standby handover broken by a heal; the peer released our group, we had cancelled our side
+      9669, // auto_failback on: our hb_standby all found no taker (the heal cancelled it) while the peer gave our group up by the partition rule
   })
   void formerlyFailingSeedsSettle(long seed) {
     SimRun.Result r = SimRun.run(seed, 2, 8, log);
