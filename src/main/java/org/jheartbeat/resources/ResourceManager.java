@@ -80,6 +80,13 @@ public final class ResourceManager {
   final Set<String> peerShutdone = new HashSet<>();
   final Set<String> heardAlive = new HashSet<>();
   private final Set<String> deadBeforeCommUp = new LinkedHashSet<>();
+  /**
+   * Peers whose {@code shutdone} came before comm up. The nice_failback takeover it starts runs
+   * the standby handshake's end through our own {@code done}, which is not processed before comm
+   * up, so the standby state stayed DONE and the audit of overlapping claims never ran again
+   * (seeds 11682, 12934, 15219: a group on both nodes for good); the takeover runs at comm up.
+   */
+  private final Set<String> shutdoneBeforeCommUp = new LinkedHashSet<>();
   final NiceFailback nice;
   private final LegacyRequests legacy;
   private final DeadPeerTakeover deadPeers;
@@ -143,7 +150,10 @@ public final class ResourceManager {
 
   // ---------------------------------------------------------------- events
 
-  /** Comm up (membership §3): start the mode's acquisition, then take over peers already dead. */
+  /**
+   * Comm up (membership §3): start the mode's acquisition, then take over from peers that sent
+   * {@code shutdone} or died before.
+   */
   public void onCommUp() {
     if (commUp) {
       return;
@@ -158,6 +168,9 @@ public final class ResourceManager {
     } else {
       legacy.acquireOwn();
     }
+    List<String> shutdone = new ArrayList<>(shutdoneBeforeCommUp);
+    shutdoneBeforeCommUp.clear();
+    shutdone.forEach(this::peerShutdone);
     List<String> dead = new ArrayList<>(deadBeforeCommUp);
     deadBeforeCommUp.clear();
     dead.forEach(deadPeers::peerDied);
@@ -216,7 +229,9 @@ public final class ResourceManager {
         }
       }
       case "shutdone" -> {
-        if (!fromMe) {
+        if (!fromMe && niceFailback() && !commUp) {
+          shutdoneBeforeCommUp.add(src);
+        } else if (!fromMe) {
           peerShutdone(src);
         }
       }

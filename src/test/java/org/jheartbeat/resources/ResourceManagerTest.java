@@ -223,6 +223,23 @@ class ResourceManagerTest {
   }
 
   @Test
+  void aShutdoneBeforeCommUpIsTakenOverAtCommUpAndEndsTheStandbyState() {
+    // regression (ClusterSimulationTest seeds 11682, 12934, 15219): taken over before comm up,
+    // our own standby done was not processed, the standby state stayed DONE, the audit never ran
+    // and a group stayed on both nodes
+    node1(AutoFailback.OFF);
+    rm.onNodeStatus("n2", "init", "active");
+    rm.onMessage(peer("t", "shutdone", "st", "dead"));
+    advance(1);
+    assertThat(ran).isEmpty();
+    rm.onCommUp();
+    advance(2);
+    assertThat(ran).containsExactlyInAnyOrder("start IPaddr::10.0.0.10", "start IPaddr::10.0.0.11");
+    assertThat(rm.snapshot().standby()).isEqualTo(StandbyState.NOT);
+    assertThat(rm.rscstatus()).isEqualTo("all");
+  }
+
+  @Test
   void standbyIsRefusedWhileInFlux() {
     node1(AutoFailback.ON);
     rm.onNodeStatus("n2", "init", "active");

@@ -203,6 +203,7 @@ class ClusterSimulationTest {
       1837, // auto_failback off: the peer crashed holding all and restarted within deadtime; its new run took only its own
       8104, // auto_failback off: a standby handover broken by a heal; the peer released our group, we had cancelled our side
       9669, // auto_failback on: our hb_standby all found no taker (the heal cancelled it) while the peer gave our group up by the partition rule
+      12934, // auto_failback off: a shutdone taken over before comm up left the standby state DONE; the audit never ran, a group on both nodes
   })
   void formerlyFailingSeedsSettle(long seed) {
     SimRun.Result r = SimRun.run(seed, 2, 8, log);
