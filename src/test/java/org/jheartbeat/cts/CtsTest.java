@@ -19,10 +19,13 @@ abstract class CtsTest {
   static final List<Pattern> COMMON_IGNORE = List.of(Pattern.compile("Cannot lock ourselves into memory"));
 
   private final String name;
+  private final Duration estimate;
   private final List<Pattern> ignore;
 
-  protected CtsTest(String name, String... ignore) {
+  /** @param estimate about how long the test takes on an idle machine, to fit a run into a time budget */
+  protected CtsTest(String name, Duration estimate, String... ignore) {
     this.name = name;
+    this.estimate = estimate;
     this.ignore = Stream.concat(COMMON_IGNORE.stream(), Stream.of(ignore).map(Pattern::compile)).toList();
   }
 
@@ -35,8 +38,9 @@ abstract class CtsTest {
     return ignore;
   }
 
-  /** About how long the test takes on an idle machine, to fit a run into a time budget. */
-  abstract Duration estimate();
+  final Duration estimate() {
+    return estimate;
+  }
 
   abstract Outcome run(CtsCluster c, Random rnd) throws Exception;
 

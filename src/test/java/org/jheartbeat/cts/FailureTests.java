@@ -38,12 +38,7 @@ final class FailureTests {
   /** Power-off of a random node (links down, everything killed, VIP gone), then it boots again and rejoins. */
   static final class DetectionTime extends CtsTest {
     DetectionTime() {
-      super("DetectionTime");
-    }
-
-    @Override
-    Duration estimate() {
-      return Duration.ofSeconds(25);
+      super("DetectionTime", Duration.ofSeconds(25));
     }
 
     @Override
@@ -72,12 +67,7 @@ final class FailureTests {
    */
   static final class Kill9 extends CtsTest {
     Kill9() {
-      super("Kill9", "Resource .* is active, and should not be!");
-    }
-
-    @Override
-    Duration estimate() {
-      return Duration.ofSeconds(25);
+      super("Kill9", Duration.ofSeconds(25), "Resource .* is active, and should not be!");
     }
 
     @Override
@@ -120,13 +110,8 @@ final class FailureTests {
    */
   static final class SigStop extends CtsTest {
     SigStop() {
-      super("SigStop", "Cluster node .* returning after partition", "Late heartbeat: Node",
+      super("SigStop", Duration.ofSeconds(20), "Cluster node .* returning after partition", "Late heartbeat: Node",
           "Both machines own (our|foreign) resources", "No local heartbeat");
-    }
-
-    @Override
-    Duration estimate() {
-      return Duration.ofSeconds(20);
     }
 
     @Override
@@ -162,12 +147,7 @@ final class FailureTests {
   /** Stop a random node, remove its state files (uuid, generation), start it again: it rejoins. */
   static final class WipedState extends CtsTest {
     WipedState() {
-      super("WipedState");
-    }
-
-    @Override
-    Duration estimate() {
-      return Duration.ofSeconds(25);
+      super("WipedState", Duration.ofSeconds(25));
     }
 
     @Override

@@ -36,12 +36,7 @@ final class NetworkTests {
    */
   static final class SplitBrain extends CtsTest {
     SplitBrain() {
-      super("Split_brain", PARTITION_LINES);
-    }
-
-    @Override
-    Duration estimate() {
-      return Duration.ofSeconds(20);
+      super("Split_brain", Duration.ofSeconds(20), PARTITION_LINES);
     }
 
     @Override
@@ -79,12 +74,7 @@ final class NetworkTests {
   /** 10–40 % of the heartbeat packets on a random node's link are dropped for 6–10 s: nothing moves. */
   static final class PacketLoss extends CtsTest {
     PacketLoss() {
-      super("PacketLoss", LOSS_LINES);
-    }
-
-    @Override
-    Duration estimate() {
-      return Duration.ofSeconds(15);
+      super("PacketLoss", Duration.ofSeconds(15), LOSS_LINES);
     }
 
     @Override
@@ -119,12 +109,7 @@ final class NetworkTests {
    */
   static final class AsymmetricLoss extends CtsTest {
     AsymmetricLoss() {
-      super("AsymmetricLoss", PARTITION_LINES);
-    }
-
-    @Override
-    Duration estimate() {
-      return Duration.ofSeconds(20);
+      super("AsymmetricLoss", Duration.ofSeconds(20), PARTITION_LINES);
     }
 
     @Override
@@ -168,12 +153,7 @@ final class NetworkTests {
    */
   static final class LinkFlap extends CtsTest {
     LinkFlap() {
-      super("LinkFlap", LOSS_LINES);
-    }
-
-    @Override
-    Duration estimate() {
-      return Duration.ofSeconds(15);
+      super("LinkFlap", Duration.ofSeconds(15), LOSS_LINES);
     }
 
     @Override

@@ -25,12 +25,7 @@ final class StartStopTests {
   /** From both down, start the nodes one after the other in a random order: the first one serves. */
   static final class StartOnebyOne extends CtsTest {
     StartOnebyOne() {
-      super("StartOnebyOne");
-    }
-
-    @Override
-    Duration estimate() {
-      return Duration.ofSeconds(25);
+      super("StartOnebyOne", Duration.ofSeconds(25));
     }
 
     @Override
@@ -51,12 +46,7 @@ final class StartStopTests {
   /** From both down, start both at once: the group goes to its home node orasrv1. */
   static final class SimulStart extends CtsTest {
     SimulStart() {
-      super("SimulStart");
-    }
-
-    @Override
-    Duration estimate() {
-      return Duration.ofSeconds(30);
+      super("SimulStart", Duration.ofSeconds(30));
     }
 
     @Override
@@ -80,12 +70,7 @@ final class StartStopTests {
   /** From both up, stop both at once: nothing is held anywhere afterwards. */
   static final class SimulStop extends CtsTest {
     SimulStop() {
-      super("SimulStop");
-    }
-
-    @Override
-    Duration estimate() {
-      return Duration.ofSeconds(10);
+      super("SimulStop", Duration.ofSeconds(10));
     }
 
     @Override
@@ -99,12 +84,7 @@ final class StartStopTests {
   /** From both up, stop the nodes one after the other in a random order: the group follows, then nobody holds it. */
   static final class StopOnebyOne extends CtsTest {
     StopOnebyOne() {
-      super("StopOnebyOne");
-    }
-
-    @Override
-    Duration estimate() {
-      return Duration.ofSeconds(12);
+      super("StopOnebyOne", Duration.ofSeconds(12));
     }
 
     @Override
@@ -124,12 +104,7 @@ final class StartStopTests {
   /** From both up, restart each node (stop, start, rejoin) in a random order: the group moves only off a stopped owner. */
   static final class RestartOnebyOne extends CtsTest {
     RestartOnebyOne() {
-      super("RestartOnebyOne");
-    }
-
-    @Override
-    Duration estimate() {
-      return Duration.ofSeconds(45);
+      super("RestartOnebyOne", Duration.ofSeconds(45));
     }
 
     @Override
@@ -153,12 +128,7 @@ final class StartStopTests {
   /** Toggles a random node (stop it if it runs, start it if not), from whatever state the last test left. */
   static final class Flip extends CtsTest {
     Flip() {
-      super("Flip");
-    }
-
-    @Override
-    Duration estimate() {
-      return Duration.ofSeconds(10);
+      super("Flip", Duration.ofSeconds(10));
     }
 
     @Override
@@ -191,12 +161,7 @@ final class StartStopTests {
   /** From both up, restart a random node: a restarted owner has handed the group over for good. */
   static final class Restart extends CtsTest {
     Restart() {
-      super("Restart");
-    }
-
-    @Override
-    Duration estimate() {
-      return Duration.ofSeconds(30);
+      super("Restart", Duration.ofSeconds(30));
     }
 
     @Override
@@ -217,12 +182,7 @@ final class StartStopTests {
   /** From both up, hb_standby on the owner (set all, or the group's own set): the peer serves. */
   static final class Standby extends CtsTest {
     Standby() {
-      super("Standby");
-    }
-
-    @Override
-    Duration estimate() {
-      return Duration.ofSeconds(10);
+      super("Standby", Duration.ofSeconds(10));
     }
 
     @Override
