@@ -180,6 +180,11 @@ public final class CtsCluster implements AutoCloseable {
     paused.remove(node.slot());
   }
 
+  /** The switch port of the node's heartbeat link down (a cable pulled) or up again. */
+  public void heartbeatLink(ClusterNode node, boolean up) {
+    lab.net().linkUp(lab.switchNs(), lab.heartbeatPort(node.slot()), up);
+  }
+
   /** SIGSTOP to the daemon's processes (not to lighttpd: the service itself keeps running). */
   public void pause(ClusterNode node) {
     Daemons.signal("-STOP", Daemons.pids(node));

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.jheartbeat.e2e.ClusterNode;
 
 /**
  * One test of the suite, as in Heartbeat's CTS: a name, the log lines it expects to cause (its
@@ -43,6 +44,27 @@ abstract class CtsTest {
   }
 
   abstract Outcome run(CtsCluster c, Random rnd) throws Exception;
+
+  /**
+   * The start most tests share: the cluster brought to "both up, one owner", then one node drawn
+   * at random (the test's first draw, so that a seed replays the same choices) and its peer.
+   */
+  record Draw(ClusterNode owner, ClusterNode node, ClusterNode peer) {
+    boolean ownerDrawn() {
+      return node == owner;
+    }
+
+    /** The drawn node's name, marked when it is the owner, for an outcome's choice. */
+    String label() {
+      return node.name() + (ownerDrawn() ? " (owner)" : "");
+    }
+  }
+
+  static Draw draw(CtsCluster c, Random rnd) {
+    ClusterNode owner = c.ensureBothUp();
+    ClusterNode node = c.nodes().get(rnd.nextInt(2));
+    return new Draw(owner, node, c.other(node));
+  }
 
   /** A uniformly drawn duration from {@code minMs} to {@code maxMs} inclusive. */
   static Duration millis(Random rnd, long minMs, long maxMs) {

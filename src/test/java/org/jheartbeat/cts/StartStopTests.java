@@ -89,15 +89,13 @@ final class StartStopTests {
 
     @Override
     Outcome run(CtsCluster c, Random rnd) {
-      ClusterNode owner = c.ensureBothUp();
-      ClusterNode first = c.nodes().get(rnd.nextInt(2));
-      ClusterNode second = c.other(first);
+      Draw first = draw(c, rnd);
       Instant t = Instant.now();
-      c.stop(first);
-      c.awaitServedBy(second, CtsCluster.MARGIN);
-      Long outage = first == owner ? c.outageSince(t) : null;
-      c.stop(second);
-      return Outcome.measured("first=" + first.name() + (first == owner ? " (owner)" : ""), null, null, outage);
+      c.stop(first.node());
+      c.awaitServedBy(first.peer(), CtsCluster.MARGIN);
+      Long outage = first.ownerDrawn() ? c.outageSince(t) : null;
+      c.stop(first.peer());
+      return Outcome.measured("first=" + first.label(), null, null, outage);
     }
   }
 
@@ -109,9 +107,9 @@ final class StartStopTests {
 
     @Override
     Outcome run(CtsCluster c, Random rnd) {
-      ClusterNode owner = c.ensureBothUp();
-      ClusterNode first = c.nodes().get(rnd.nextInt(2));
-      for (ClusterNode n : List.of(first, c.other(first))) {
+      Draw first = draw(c, rnd);
+      ClusterNode owner = first.owner();
+      for (ClusterNode n : List.of(first.node(), first.peer())) {
         c.stop(n);
         if (n == owner) {
           owner = c.other(n);
@@ -121,7 +119,7 @@ final class StartStopTests {
         c.awaitJoined(CtsCluster.INITDEAD.plus(CtsCluster.MARGIN));
         c.awaitServedBy(owner, CtsCluster.MARGIN);
       }
-      return Outcome.of("first=" + first.name(), owner);
+      return Outcome.of("first=" + first.node().name(), owner);
     }
   }
 
@@ -166,16 +164,15 @@ final class StartStopTests {
 
     @Override
     Outcome run(CtsCluster c, Random rnd) {
-      ClusterNode owner = c.ensureBothUp();
-      ClusterNode n = c.nodes().get(rnd.nextInt(2));
+      Draw restarted = draw(c, rnd);
       Instant t = Instant.now();
-      c.stop(n);
-      ClusterNode after = n == owner ? c.other(n) : owner;
+      c.stop(restarted.node());
+      ClusterNode after = restarted.ownerDrawn() ? restarted.peer() : restarted.owner();
       c.awaitServedBy(after, CtsCluster.MARGIN);
-      Long outage = n == owner ? c.outageSince(t) : null;
-      c.start(n);
+      Long outage = restarted.ownerDrawn() ? c.outageSince(t) : null;
+      c.start(restarted.node());
       c.awaitJoined(CtsCluster.INITDEAD.plus(CtsCluster.MARGIN));
-      return Outcome.measured("restart " + n.name() + (n == owner ? " (owner)" : ""), after, null, outage);
+      return Outcome.measured("restart " + restarted.label(), after, null, outage);
     }
   }
 
