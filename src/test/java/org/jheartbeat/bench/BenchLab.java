@@ -83,10 +83,8 @@ final class BenchLab implements AutoCloseable {
     Process poller = null;
     try {
       Files.createDirectories(logDir);
-      a = kind.create(lab, Slot.N1, Walkthrough.N1, haCf(timing), Walkthrough.AUTHKEYS, Walkthrough.HARESOURCES);
-      b = kind.create(lab, Slot.N2, Walkthrough.N2, haCf(timing), Walkthrough.AUTHKEYS, Walkthrough.HARESOURCES);
-      Httpd.install(a);
-      Httpd.install(b);
+      a = tutorialNode(kind, lab, Slot.N1, timing);
+      b = tutorialNode(kind, lab, Slot.N2, timing);
       Path clientLog = logDir.resolve("client.log").toAbsolutePath();
       Files.deleteIfExists(clientLog);
       Files.createFile(clientLog);
@@ -96,7 +94,7 @@ final class BenchLab implements AutoCloseable {
       a.start();
       b.start();
       bench.awaitServing(Duration.ofSeconds(Long.parseLong(timing.initdead())).plus(MARGIN));
-      bench.awaitBothActive(MARGIN.plus(MARGIN));
+      awaitPeersActive(List.of(a, b), MARGIN.plus(MARGIN));
       bench.settle();
       FailoverBench.say(daemon.label() + " cluster up: " + bench.serving().name() + " serves");
       return bench;
@@ -112,6 +110,22 @@ final class BenchLab implements AutoCloseable {
       }
       lab.close();
       throw e instanceof RuntimeException r ? r : new UncheckedIOException((IOException) e);
+    }
+  }
+
+  /**
+   * The tutorial node of {@code slot} (orasrv1 or orasrv2) as {@code kind}, with the ha.cf of
+   * {@code timing} and the lighttpd of the group installed; closed again if the install fails.
+   */
+  static ClusterNode tutorialNode(NodeKind kind, TwoNodeLab lab, Slot slot, TimingProfile timing) {
+    String name = slot == Slot.N1 ? Walkthrough.N1 : Walkthrough.N2;
+    ClusterNode n = kind.create(lab, slot, name, haCf(timing), Walkthrough.AUTHKEYS, Walkthrough.HARESOURCES);
+    try {
+      Httpd.install(n);
+      return n;
+    } catch (RuntimeException e) {
+      n.close();
+      throw e;
     }
   }
 
@@ -166,7 +180,7 @@ final class BenchLab implements AutoCloseable {
     lab.restoreLinks(node.slot());
     int before = node.log().length();
     node.start();
-    awaitBothActive(MARGIN.plus(MARGIN));
+    awaitPeersActive(List.of(n1, n2), MARGIN.plus(MARGIN));
     awaitLog(node, before, "resource transition completed|Initial resource acquisition complete", MARGIN);
     settle();
   }
@@ -185,7 +199,7 @@ final class BenchLab implements AutoCloseable {
           n.start();
         }
       }
-      awaitBothActive(MARGIN.plus(MARGIN));
+      awaitPeersActive(List.of(n1, n2), MARGIN.plus(MARGIN));
       awaitServing(MARGIN);
       settle();
       return true;
@@ -207,15 +221,20 @@ final class BenchLab implements AutoCloseable {
     throw new IllegalStateException("nobody serves the VIP after " + atMost);
   }
 
-  private void awaitBothActive(Duration atMost) {
+  /** Waits until each of the tutorial {@code nodes} (of one cluster or of several) sees its peer active. */
+  static void awaitPeersActive(List<ClusterNode> nodes, Duration atMost) {
     long end = System.nanoTime() + atMost.toNanos();
     while (System.nanoTime() < end) {
-      if ("active".equals(n1.nodeStatus(n2.name())) && "active".equals(n2.nodeStatus(n1.name()))) {
+      if (nodes.stream().allMatch(n -> "active".equals(n.nodeStatus(peerName(n))))) {
         return;
       }
       sleep(Duration.ofMillis(200));
     }
-    throw new IllegalStateException("the nodes do not see each other active after " + atMost);
+    throw new IllegalStateException("not every node sees its peer active after " + atMost);
+  }
+
+  private static String peerName(ClusterNode n) {
+    return n.name().equals(Walkthrough.N1) ? Walkthrough.N2 : Walkthrough.N1;
   }
 
   private static void awaitLog(ClusterNode node, int offset, String regex, Duration atMost) {
@@ -237,7 +256,7 @@ final class BenchLab implements AutoCloseable {
     sleep(twoBeats.compareTo(Duration.ofSeconds(3)) > 0 ? twoBeats : Duration.ofSeconds(3));
   }
 
-  private static void sleep(Duration d) {
+  static void sleep(Duration d) {
     try {
       Thread.sleep(d.toMillis());
     } catch (InterruptedException e) {
