@@ -13,8 +13,8 @@ import java.util.concurrent.TimeUnit;
 import org.jheartbeat.e2e.ClusterNode;
 import org.jheartbeat.e2e.Httpd;
 import org.jheartbeat.e2e.NodeKind;
+import org.jheartbeat.e2e.TutorialPair;
 import org.jheartbeat.e2e.TwoNodeLab;
-import org.jheartbeat.e2e.TwoNodeLab.Slot;
 import org.jheartbeat.e2e.VipClient;
 import org.jheartbeat.e2e.Walkthrough;
 
@@ -57,14 +57,7 @@ final class BenchLab implements AutoCloseable {
 
   /** The ha.cf of both nodes: the tutorial's, with the profile's timing. */
   static String haCf(TimingProfile timing) {
-    return "logfile /var/log/ha-log\n"
-        + timing.haCfLines()
-        + "udpport 694\n"
-        + "bcast eth1\n"
-        + "auto_failback off\n"
-        + "node " + Walkthrough.N1 + "\n"
-        + "node " + Walkthrough.N2 + "\n"
-        + "ping " + TwoNodeLab.PING_NODE_IP + "\n";
+    return TutorialPair.haCf(timing.haCfLines(), "off", "ping " + TwoNodeLab.PING_NODE_IP + "\n");
   }
 
   /**
@@ -78,13 +71,13 @@ final class BenchLab implements AutoCloseable {
       throw new IllegalStateException(daemon.label() + " is not available on this machine");
     }
     TwoNodeLab lab = new TwoNodeLab(daemon == Measurement.Daemon.REAL ? REAL_PREFIX : OURS_PREFIX, true, true, 694);
-    ClusterNode a = null;
-    ClusterNode b = null;
+    TutorialPair pair = null;
     Process poller = null;
     try {
       Files.createDirectories(logDir);
-      a = tutorialNode(kind, lab, Slot.N1, timing);
-      b = tutorialNode(kind, lab, Slot.N2, timing);
+      pair = TutorialPair.create(lab, kind, kind, haCf(timing), Walkthrough.HARESOURCES);
+      ClusterNode a = pair.n1();
+      ClusterNode b = pair.n2();
       Path clientLog = logDir.resolve("client.log").toAbsolutePath();
       Files.deleteIfExists(clientLog);
       Files.createFile(clientLog);
@@ -102,30 +95,13 @@ final class BenchLab implements AutoCloseable {
       if (poller != null) {
         poller.destroyForcibly();
       }
-      for (ClusterNode n : new ClusterNode[] {b, a}) {
-        if (n != null) {
-          n.saveLog(logDir);
-          n.close();
-        }
+      if (pair != null) {
+        pair.n2().saveLog(logDir);
+        pair.n1().saveLog(logDir);
+        pair.close();
       }
       lab.close();
       throw e instanceof RuntimeException r ? r : new UncheckedIOException((IOException) e);
-    }
-  }
-
-  /**
-   * The tutorial node of {@code slot} (orasrv1 or orasrv2) as {@code kind}, with the ha.cf of
-   * {@code timing} and the lighttpd of the group installed; closed again if the install fails.
-   */
-  static ClusterNode tutorialNode(NodeKind kind, TwoNodeLab lab, Slot slot, TimingProfile timing) {
-    String name = slot == Slot.N1 ? Walkthrough.N1 : Walkthrough.N2;
-    ClusterNode n = kind.create(lab, slot, name, haCf(timing), Walkthrough.AUTHKEYS, Walkthrough.HARESOURCES);
-    try {
-      Httpd.install(n);
-      return n;
-    } catch (RuntimeException e) {
-      n.close();
-      throw e;
     }
   }
 

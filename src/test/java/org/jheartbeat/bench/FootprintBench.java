@@ -13,8 +13,9 @@ import java.util.Map;
 import java.util.Set;
 import org.jheartbeat.e2e.ClusterNode;
 import org.jheartbeat.e2e.NodeKind;
+import org.jheartbeat.e2e.TutorialPair;
 import org.jheartbeat.e2e.TwoNodeLab;
-import org.jheartbeat.e2e.TwoNodeLab.Slot;
+import org.jheartbeat.e2e.Walkthrough;
 import org.jheartbeat.testkit.Netns;
 
 /**
@@ -116,12 +117,12 @@ public final class FootprintBench {
       for (NodeKind kind : List.of(NodeKind.REAL, NodeKind.JHEARTBEAT)) {
         TwoNodeLab lab = new TwoNodeLab(kind == NodeKind.REAL ? REAL_PREFIX : OURS_PREFIX, true, false, 694);
         open.add(lab);
-        for (Slot slot : Slot.values()) {
-          ClusterNode n = BenchLab.tutorialNode(kind, lab, slot, timing);
-          open.add(0, n);
+        TutorialPair pair = TutorialPair.create(lab, kind, kind, BenchLab.haCf(timing), Walkthrough.HARESOURCES);
+        open.add(0, pair);
+        for (ClusterNode n : pair.nodes()) {
           nodes.add(n);
           daemonOf.put(n, kind == NodeKind.REAL ? Measurement.Daemon.REAL.label() : Measurement.Daemon.JHEARTBEAT.label());
-          nsOf.put(n, lab.ns(slot));
+          nsOf.put(n, lab.ns(n.slot()));
         }
       }
       say("starting both clusters at keepalive " + timing.keepalive());
