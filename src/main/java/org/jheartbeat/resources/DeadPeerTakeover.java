@@ -1,10 +1,13 @@
 package org.jheartbeat.resources;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.jheartbeat.platform.logging.HbMarkers;
+import org.jheartbeat.runtime.Scheduler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,6 +37,11 @@ final class DeadPeerTakeover {
   private final PingQuorum quorum;
   /** Dead peers whose takeover waits until this node reaches a ping node again. */
   private final Set<String> waitingForPing = new LinkedHashSet<>();
+  /**
+   * The pending retry of a failed reset, per peer. It belongs to that death: a peer that returns
+   * and dies again starts a chain of its own, and the old one must not run beside it.
+   */
+  private final Map<String, Scheduler.Cancellable> retries = new HashMap<>();
 
   DeadPeerTakeover(ResourceManager rm, Fencer fencer, FenceLedger ledger, PingQuorum quorum) {
     this.rm = rm;
@@ -91,6 +99,10 @@ final class DeadPeerTakeover {
   /** The peer is back (healed partition or restart): whatever waited for its death is moot. */
   void peerReturned(String node) {
     waitingForPing.remove(node);
+    Scheduler.Cancellable retry = retries.remove(node);
+    if (retry != null) {
+      retry.cancel();
+    }
     ledger.abandoned(node);
   }
 
@@ -148,13 +160,14 @@ final class DeadPeerTakeover {
       log.error("STONITH of {} failed.  Retrying...", node);
       log.error(HbMarkers.CRIT, "Takeover of {}'s resources blocked until it is reset: next attempt in {} s",
           node, retry.toSeconds());
-      rm.scheduler.schedule(retry, () -> {
+      retries.put(node, rm.scheduler.schedule(retry, () -> {
+        retries.remove(node);
         if (stillDead(node)) {
           fence(node);
         } else {
           ledger.abandoned(node);
         }
-      });
+      }));
     });
   }
 

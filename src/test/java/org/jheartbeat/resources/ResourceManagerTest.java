@@ -325,6 +325,35 @@ class ResourceManagerTest {
     assertThat(ran).containsExactly("start IPaddr::10.0.0.10", "start IPaddr::10.0.0.11");
   }
 
+  /** A retry of a failed reset belongs to one death: the peer's return ends it, a new death starts its own. */
+  @Test
+  void aPeerThatReturnsEndsTheResetRetriesOfItsEarlierDeath() {
+    List<Double> resets = new ArrayList<>();
+    fencer = new Fencer() {
+      @Override
+      public boolean configured() {
+        return true;
+      }
+
+      @Override
+      public void reset(String node, java.util.function.Consumer<Result> done) {
+        resets.add(env.clock.nanoTime() / 1e9);
+        done.accept(Result.BAD);
+      }
+    };
+    node1(AutoFailback.ON);
+    double t0 = env.clock.nanoTime() / 1e9;
+    rm.onNodeStatus("n2", "init", "dead");
+    rm.onCommUp();
+    advance(2);
+    rm.onNodeStatus("n2", "dead", "up");
+    advance(1);
+    rm.onNodeStatus("n2", "up", "dead");
+    advance(20);
+    // the second death's own chain only: at 3 s, then 5 s and 10 s after each failure (FenceLedger)
+    assertThat(resets).map(t -> Math.round((t - t0) * 10) / 10.0).containsExactly(0.0, 3.0, 8.0, 18.0);
+  }
+
   @Test
   void standbyWithoutReplyIsCancelledAfterTenSeconds() {
     node1(AutoFailback.OFF);
