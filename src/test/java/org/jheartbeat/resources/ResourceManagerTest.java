@@ -36,6 +36,27 @@ class ResourceManagerTest {
 
   private Fencer fencer = Fencer.NO_DEVICE;
 
+  /** A configured STONITH device whose n-th reset (from 1) answers {@code answer.apply(n)} at once. */
+  private static Fencer device(java.util.function.IntFunction<Fencer.Result> answer) {
+    int[] calls = {0};
+    return new Fencer() {
+      @Override
+      public boolean configured() {
+        return true;
+      }
+
+      @Override
+      public void reset(String node, java.util.function.Consumer<Result> done) {
+        done.accept(answer.apply(++calls[0]));
+      }
+
+      @Override
+      public String toString() {
+        return "external/ssh";
+      }
+    };
+  }
+
   private void node1(AutoFailback mode) {
     node1(mode, List.of("n1", "n2"));
   }
@@ -289,24 +310,7 @@ class ResourceManagerTest {
 
   @Test
   void aConfiguredFencerIsRetriedEveryFiveSecondsAndTakeoverWaitsForSuccess() {
-    int[] calls = {0};
-    fencer = new Fencer() {
-      @Override
-      public boolean configured() {
-        return true;
-      }
-
-      @Override
-      public void reset(String node, java.util.function.Consumer<Result> done) {
-        calls[0]++;
-        done.accept(calls[0] == 1 ? Result.BAD : Result.OK);
-      }
-
-      @Override
-      public String toString() {
-        return "external/ssh";
-      }
-    };
+    fencer = device(call -> call == 1 ? Fencer.Result.BAD : Fencer.Result.OK);
     node1(AutoFailback.ON);
     rm.onNodeStatus("n2", "init", "dead");
     rm.onCommUp();
@@ -329,18 +333,10 @@ class ResourceManagerTest {
   @Test
   void aPeerThatReturnsEndsTheResetRetriesOfItsEarlierDeath() {
     List<Double> resets = new ArrayList<>();
-    fencer = new Fencer() {
-      @Override
-      public boolean configured() {
-        return true;
-      }
-
-      @Override
-      public void reset(String node, java.util.function.Consumer<Result> done) {
-        resets.add(env.clock.nanoTime() / 1e9);
-        done.accept(Result.BAD);
-      }
-    };
+    fencer = device(call -> {
+      resets.add(env.clock.nanoTime() / 1e9);
+      return Fencer.Result.BAD;
+    });
     node1(AutoFailback.ON);
     double t0 = env.clock.nanoTime() / 1e9;
     rm.onNodeStatus("n2", "init", "dead");
