@@ -178,6 +178,11 @@ public final class ResourceManager {
       return;
     }
     peerStatus.put(node, to);
+    if (!"dead".equals(to)) {
+      // back before our comm up (restart, or a partition that healed): its death is moot, and
+      // taking its groups over at comm up would run them twice (seeds 2861, 4418)
+      deadBeforeCommUp.remove(node);
+    }
     if ("up".equals(to) || "active".equals(to)) {
       heardAlive.add(node);
       deadPeers.peerReturned(node);

@@ -245,6 +245,23 @@ class ResourceManagerTest {
   }
 
   @Test
+  void aPeerDeadBeforeCommUpThatCameBackIsNotTakenOverAtCommUp() {
+    // regression (ClusterSimulationTest seeds 2861, 4418): the death seen during initdead was
+    // acted on at comm up although the peer had restarted meanwhile, and both ran its group
+    node1(AutoFailback.LEGACY);
+    rm.onNodeStatus("n2", "init", "dead");
+    rm.onNodeStatus("n2", "dead", "up");
+    rm.onNodeStatus("n2", "up", "active");
+    rm.onCommUp();
+    advance(1);
+    assertThat(logs.lines()).doesNotContain("info: Resources being acquired from n2.");
+    assertThat(sent).filteredOn(m -> m.type().equals("stonith")).isEmpty();
+    assertThat(sent).filteredOn(m -> m.type().equals("ip-request"))
+        .singleElement().satisfies(m -> assertThat(m.get("ipaddr")).contains("IPaddr::10.0.0.10"));
+    assertThat(ran).isEmpty();
+  }
+
+  @Test
   void aNodeShuttingDownDoesNotTakeOverWhatItsPeerReleasedForStandby() {
     // regression (ClusterSimulationTest seed 816): the start ran after shutdone, leaving the
     // group running on a node whose daemon had ended
