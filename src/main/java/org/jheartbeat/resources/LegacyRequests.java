@@ -10,7 +10,8 @@ import org.slf4j.LoggerFactory;
  * with {@code req_resource} — alone, by an {@code ip-request-resp} addressed to ourselves; with an
  * active peer, by {@code ip-request}, which the owner answers after releasing the group. A group
  * already running or already being started is never started again, so the real daemon's
- * double acquisition at initdead cannot happen here.
+ * double acquisition at initdead cannot happen here. Our deviation: with a STONITH device, a
+ * peer dead at comm up is reset before our own groups are acquired (see {@link #commUp}).
  */
 final class LegacyRequests {
   private static final Logger log = LoggerFactory.getLogger(LegacyRequests.class);
@@ -19,9 +20,39 @@ final class LegacyRequests {
   static final int REQUEST_TRIES = 3;
   private final ResourceManager rm;
   private final java.util.Map<String, Integer> pending = new java.util.HashMap<>();
+  /** Peers dead at comm up whose reset our own acquisition waits for. */
+  private final java.util.Set<String> awaitingReset = new java.util.LinkedHashSet<>();
 
   LegacyRequests(ResourceManager rm) {
     this.rm = rm;
+  }
+
+  /**
+   * Comm up: acquire our own groups, unless a peer dead at comm up must be reset first. A node
+   * that boots into a partition cannot tell whether that peer runs our groups (it took them over
+   * while we were down); Heartbeat starts them at once and both run them until the reset lands.
+   * We wait, as the nice_failback modes do ({@code req_our_resources} after {@code node X now
+   * reset.}): the takeover after the reset acquires them ({@link #machDown}), or the peer's
+   * return does ({@link #peerReturned}).
+   */
+  void commUp(List<String> unfenced) {
+    if (unfenced.isEmpty()) {
+      acquireOwn();
+      return;
+    }
+    awaitingReset.addAll(unfenced);
+    log.info("Local resource acquisition deferred until {} is reset.", String.join(", ", unfenced));
+  }
+
+  /**
+   * A peer whose reset we waited for is alive again (it restarted, or the partition healed before
+   * the reset): ask for our groups now — after a healed partition {@link #reclaimOwn} does.
+   */
+  void peerReturned(String peer, boolean healed) {
+    if (!awaitingReset.remove(peer) || !awaitingReset.isEmpty() || healed || rm.shuttingDown) {
+      return;
+    }
+    acquireOwn();
   }
 
   /**
@@ -141,12 +172,13 @@ final class LegacyRequests {
    * Takes over every group of {@code node} (no resource messages in legacy mode), then asks for
    * our own groups that are not running once more, from ourselves: an {@code ip-request} the
    * departed node never answered (it was shutting down, or died) would otherwise leave them
-   * stopped for good.
+   * stopped for good. While another peer dead at comm up still awaits its reset, they wait too.
    */
   void machDown(String node) {
     rm.machDown(node, () -> {
       rm.logInitial("status");
-      if (!rm.shuttingDown) {
+      awaitingReset.remove(node);
+      if (!rm.shuttingDown && awaitingReset.isEmpty()) {
         acquireOwn(false);
       }
     });

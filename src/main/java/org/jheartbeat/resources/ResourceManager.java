@@ -153,13 +153,13 @@ public final class ResourceManager {
       beginShutdown();
       return;
     }
+    List<String> dead = new ArrayList<>(deadBeforeCommUp);
+    deadBeforeCommUp.clear();
     if (niceFailback()) {
       nice.commUp();
     } else {
-      legacy.acquireOwn();
+      legacy.commUp(dead.stream().filter(deadPeers::resetNeeded).toList());
     }
-    List<String> dead = new ArrayList<>(deadBeforeCommUp);
-    deadBeforeCommUp.clear();
     dead.forEach(deadPeers::peerDied);
   }
 
@@ -186,6 +186,9 @@ public final class ResourceManager {
     if ("up".equals(to) || "active".equals(to)) {
       heardAlive.add(node);
       deadPeers.peerReturned(node);
+      if (!niceFailback()) {
+        legacy.peerReturned(node, "dead".equals(from) && "active".equals(to) && commUp);
+      }
       if ("active".equals(to) && !"active".equals(from)) {
         quorum.announce();
       }
