@@ -138,6 +138,8 @@ final class LegacyRequests {
    * Sends {@code ip-request}; unanswered after 5 s (the packet was lost in a heal or a restart
    * of the peer), it is sent again, three times in all. Heartbeat sends it once and leaves the
    * group stopped when no answer comes; a retry costs nothing, since the answer is idempotent.
+   * The request stays pending after the last try, so that an answer retransmitted later is
+   * still acted on.
    */
   private void request(String key, int attempt) {
     pending.put(key, attempt);
@@ -148,7 +150,6 @@ final class LegacyRequests {
         return;
       }
       if (attempt >= REQUEST_TRIES) {
-        pending.remove(key);
         log.warn("No answer to ip-request for {}; group left as it is", key);
         return;
       }
@@ -156,13 +157,22 @@ final class LegacyRequests {
     });
   }
 
-  /** rc.d/ip-request-resp addressed to us: start the group. */
-  void onIpRequestResp(String key, String weown) {
+  /**
+   * rc.d/ip-request-resp addressed to us: start the group — if we sent it to ourselves or asked
+   * the peer for the group. Heartbeat starts it on any answer; an answer we did not ask for (a
+   * capture replayed to a node that restarted and so has no sequence history for the sender,
+   * seed 3224) would start a group its sender still runs, and nobody would then release it.
+   */
+  void onIpRequestResp(String key, String weown, boolean fromMe) {
     var g = rm.res.group(key);
     if (g.isEmpty() || rm.shuttingDown) {
       return;
     }
-    pending.remove(key);
+    boolean asked = pending.remove(key) != null;
+    if (!fromMe && !asked) {
+      log.warn("Ignoring ip-request-resp {} OK {}: no ip-request for it is pending", key, weown);
+      return;
+    }
     log.info("received ip-request-resp {} OK {}", key, weown);
     rm.runner.submit(List.of(new ActionQueue.Op(ActionQueue.Kind.START, g.get(), "ip-request-resp")),
         () -> rm.logInitial("ip-request-resp"));

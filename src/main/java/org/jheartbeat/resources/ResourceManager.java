@@ -235,7 +235,7 @@ public final class ResourceManager {
       }
       case "ip-request-resp" -> {
         if (m.get("dest").map(me::equals).orElse(false)) {
-          legacy.onIpRequestResp(m.get("ipaddr").orElse(""), m.get("weown").orElse(""));
+          legacy.onIpRequestResp(m.get("ipaddr").orElse(""), m.get("weown").orElse(""), fromMe);
         }
       }
       case "hb_takeover" -> {

@@ -262,6 +262,26 @@ class ResourceManagerTest {
   }
 
   @Test
+  void legacyStartsAGroupOnlyOnAnIpRequestRespItAskedFor() {
+    // regression (ClusterSimulationTest seed 3224): a replayed answer of the peer's, accepted by a
+    // node that had just restarted, started a group the peer still ran
+    node1(AutoFailback.LEGACY);
+    rm.onNodeStatus("n2", "init", "up");
+    rm.onMessage(peer("t", "ip-request-resp", "dest", "n1", "ipaddr", "IPaddr::10.0.0.10", "weown", "no", "ok", "OK"));
+    advance(1);
+    assertThat(ran).isEmpty();
+    assertThat(logs.lines()).contains(
+        "WARN: Ignoring ip-request-resp IPaddr::10.0.0.10 OK no: no ip-request for it is pending");
+    rm.onNodeStatus("n2", "up", "active");
+    rm.onCommUp();
+    advance(16); // three requests unanswered; the answer that comes after them still counts
+    assertThat(sent).filteredOn(m -> m.type().equals("ip-request")).hasSize(3);
+    rm.onMessage(peer("t", "ip-request-resp", "dest", "n1", "ipaddr", "IPaddr::10.0.0.10", "weown", "yes", "ok", "OK"));
+    advance(1);
+    assertThat(ran).containsExactly("start IPaddr::10.0.0.10");
+  }
+
+  @Test
   void aNodeShuttingDownDoesNotTakeOverWhatItsPeerReleasedForStandby() {
     // regression (ClusterSimulationTest seed 816): the start ran after shutdone, leaving the
     // group running on a node whose daemon had ended
