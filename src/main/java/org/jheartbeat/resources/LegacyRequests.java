@@ -33,7 +33,7 @@ final class LegacyRequests {
    * while we were down); Heartbeat starts them at once and both run them until the reset lands.
    * We wait, as the nice_failback modes do ({@code req_our_resources} after {@code node X now
    * reset.}): the takeover after the reset acquires them ({@link #machDown}), or the peer's
-   * return does ({@link #peerReturned}).
+   * return does ({@link #peerBack}).
    */
   void commUp(List<String> unfenced) {
     if (unfenced.isEmpty()) {
@@ -45,14 +45,23 @@ final class LegacyRequests {
   }
 
   /**
-   * A peer whose reset we waited for is alive again (it restarted, or the partition healed before
-   * the reset): ask for our groups now — after a healed partition {@link #reclaimOwn} does.
+   * A peer we saw dead is back: no reset is awaited for it any more. After a healed partition
+   * {@link #reclaimOwn} asks for our groups; after a restart, once the queued work has run, we ask
+   * for each of our groups not running here, since the restarted peer asks only for its own. Such
+   * a group would otherwise stay stopped for good: held back for the peer's reset, or asked for
+   * while the peer was shutting down (no answer) and not taken over because the peer was back
+   * before its reset landed (fencing seed 1001297).
    */
-  void peerReturned(String peer, boolean healed) {
-    if (!awaitingReset.remove(peer) || !awaitingReset.isEmpty() || healed || rm.shuttingDown) {
+  void peerBack(String peer, boolean restarted) {
+    awaitingReset.remove(peer);
+    if (!restarted) {
       return;
     }
-    acquireOwn();
+    rm.runner.submit(List.of(), () -> {
+      if (!rm.shuttingDown && awaitingReset.isEmpty() && !"dead".equals(rm.peerStatus.get(peer))) {
+        acquireOwn();
+      }
+    });
   }
 
   /**

@@ -186,9 +186,6 @@ public final class ResourceManager {
     if ("up".equals(to) || "active".equals(to)) {
       heardAlive.add(node);
       deadPeers.peerReturned(node);
-      if (!niceFailback()) {
-        legacy.peerReturned(node, "dead".equals(from) && "active".equals(to) && commUp);
-      }
       if ("active".equals(to) && !"active".equals(from)) {
         quorum.announce();
       }
@@ -207,6 +204,9 @@ public final class ResourceManager {
     } else if ("dead".equals(from)) {
       peerShutdone.remove(node);
       peerHeld = HeldSet.NONE;
+      if (!niceFailback() && commUp) {
+        legacy.peerBack(node, true);
+      }
     }
   }
 
@@ -472,6 +472,7 @@ public final class ResourceManager {
       out.accept(ResourceMessages.report(held, true, null));
       return;
     }
+    legacy.peerBack(node, false);
     legacy.releasePeers(node);
     legacy.reclaimOwn(node);
   }

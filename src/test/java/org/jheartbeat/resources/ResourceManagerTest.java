@@ -420,6 +420,26 @@ class ResourceManagerTest {
   }
 
   @Test
+  void legacyAsksAgainForAnUnansweredGroupWhenThePeerRestarts() {
+    // regression (FencingSimulationTest seed 1001297): the peer was shutting down and never
+    // answered; it came back before its reset landed, so nothing was taken over, and the
+    // restarted peer asked only for its own group
+    fencer = deviceAnswering(Fencer.Result.BAD);
+    node1(AutoFailback.LEGACY);
+    rm.onNodeStatus("n2", "init", "active");
+    rm.onCommUp();
+    rm.onNodeStatus("n2", "active", "dead");
+    advance(3);
+    long asked = sent.stream().filter(m -> m.type().equals("ip-request")).count();
+    rm.onNodeStatus("n2", "dead", "init");
+    assertThat(sent).filteredOn(m -> m.type().equals("ip-request")).hasSize((int) asked + 1)
+        .last().satisfies(m -> assertThat(m.get("ipaddr")).contains("IPaddr::10.0.0.10"));
+    rm.onMessage(peer("t", "ip-request-resp", "dest", "n1", "ipaddr", "IPaddr::10.0.0.10", "weown", "no", "ok", "OK"));
+    advance(1);
+    assertThat(ran).containsExactly("start IPaddr::10.0.0.10");
+  }
+
+  @Test
   void standbyWithoutReplyIsCancelledAfterTenSeconds() {
     node1(AutoFailback.OFF);
     rm.onNodeStatus("n2", "init", "active");

@@ -377,6 +377,8 @@ class FencingSimulationTest {
       1000094, // legacy: a node booting into a partition started its own groups while resetting the peer that ran them
       1000142, 1000211, 1000241, // the same
       1000193, // legacy, ping_quorum: the same boot, then it stood down for want of a ping node and gave the group up for good
+      1001297, // legacy: an ip-request the stopping peer never answered, peer back before its reset: group nowhere
+      1001315, 1001465, 1002053, // legacy, ping_quorum: a group ended nowhere (not traced; settle since the same fix)
   })
   void formerlyFailingSeedsSettle(long seed) {
     Outcome o = run(seed);
