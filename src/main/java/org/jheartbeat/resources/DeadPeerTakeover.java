@@ -34,6 +34,10 @@ final class DeadPeerTakeover {
   private final PingQuorum quorum;
   /** Dead peers whose takeover waits until this node reaches a ping node again. */
   private final Set<String> waitingForPing = new LinkedHashSet<>();
+  /** Dead peers whose death the quorum has not let this node act on yet (settle delay or no ping node). */
+  private final Set<String> undecided = new LinkedHashSet<>();
+  /** Restarted peers whose takeover is still owed: it runs once their reset succeeds. */
+  private final Set<String> owedAfterRestart = new LinkedHashSet<>();
 
   DeadPeerTakeover(ResourceManager rm, Fencer fencer, FenceLedger ledger, PingQuorum quorum) {
     this.rm = rm;
@@ -68,6 +72,8 @@ final class DeadPeerTakeover {
       decided(node);
       return;
     }
+    undecided.add(node);
+    owedAfterRestart.remove(node);
     rm.scheduler.schedule(quorum.settle(), () -> {
       if (stillDead(node)) {
         judge(node);
@@ -88,9 +94,27 @@ final class DeadPeerTakeover {
     }
   }
 
-  /** The peer is back (healed partition or restart): whatever waited for its death is moot. */
-  void peerReturned(String node) {
+  /**
+   * The peer left {@code dead}. Back from a partition ({@code restarted} false), whatever waited
+   * for its death is moot: the heal rule settles ownership. Back with a new generation, it died
+   * and holds nothing, so a takeover still owed for that death (the quorum had not decided, or the
+   * reset had not succeeded) goes ahead: a peer that rebooted within the decision's delay would
+   * otherwise take only its own groups and leave the ones it had held running nowhere. We hear it
+   * now, so the quorum has no partition to guard against; the reset still comes first (a daemon
+   * restart does not prove the machine let go of its resources).
+   */
+  void peerReturned(String node, boolean restarted) {
     waitingForPing.remove(node);
+    boolean owed = undecided.remove(node);
+    if (restarted && !rm.shuttingDown && (owed || ledger.blocked(node))) {
+      log.info("{} restarted before its resources were taken over: taking them over as after its death", node);
+      owedAfterRestart.add(node);
+      if (owed) {
+        decided(node);
+      }
+      return;
+    }
+    owedAfterRestart.remove(node);
     ledger.abandoned(node);
   }
 
@@ -119,7 +143,9 @@ final class DeadPeerTakeover {
   }
 
   private void decided(String node) {
+    undecided.remove(node);
     if (!fencer.configured()) {
+      owedAfterRestart.remove(node);
       log.warn("No STONITH device configured.");
       log.warn("Shared disks are not protected.");
       rm.out.accept(ResourceMessages.stonith(node, "n_stnth"));
@@ -137,7 +163,7 @@ final class DeadPeerTakeover {
         ledger.succeeded(node);
         log.info("node {} now reset.", node);
         rm.out.accept(ResourceMessages.stonith(node, "OK"));
-        if (stillDead(node)) {
+        if (stillDead(node) || owedAfterRestart.remove(node) && !rm.shuttingDown) {
           rm.machDownTakeover(node);
         }
         return;
@@ -149,7 +175,7 @@ final class DeadPeerTakeover {
       log.error(HbMarkers.CRIT, "Takeover of {}'s resources blocked until it is reset: next attempt in {} s",
           node, retry.toSeconds());
       rm.scheduler.schedule(retry, () -> {
-        if (stillDead(node)) {
+        if (stillDead(node) || owedAfterRestart.contains(node) && !rm.shuttingDown) {
           fence(node);
         } else {
           ledger.abandoned(node);

@@ -178,9 +178,11 @@ public final class ResourceManager {
       return;
     }
     peerStatus.put(node, to);
+    if ("dead".equals(from) && !"dead".equals(to)) {
+      deadPeers.peerReturned(node, !"active".equals(to));
+    }
     if ("up".equals(to) || "active".equals(to)) {
       heardAlive.add(node);
-      deadPeers.peerReturned(node);
       if ("active".equals(to) && !"active".equals(from)) {
         quorum.announce();
       }

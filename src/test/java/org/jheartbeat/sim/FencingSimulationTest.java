@@ -51,10 +51,8 @@ class FencingSimulationTest {
       1000072L, QUORUM_RESTART,
       1000094L, LEGACY_BOOT,
       1000142L, LEGACY_BOOT,
-      1000193L, QUORUM_RESTART,
       1000211L, LEGACY_BOOT,
-      1000241L, LEGACY_BOOT,
-      1000276L, QUORUM_RESTART);
+      1000241L, LEGACY_BOOT);
   private static SimLog log;
 
   @BeforeAll
@@ -381,6 +379,8 @@ class FencingSimulationTest {
   @org.junit.jupiter.params.ParameterizedTest(name = "seed {0}")
   @org.junit.jupiter.params.provider.ValueSource(longs = {
       1000191, // a node in a graceful stop took the group its peer handed over by hb_standby and exited holding it
+      1000193, // ping_quorum: the peer rebooted within deadtime + the settle delay and nobody took the groups it had held
+      1000276, // the same
   })
   void formerlyFailingSeedsSettle(long seed) {
     Outcome o = run(seed);
