@@ -1,8 +1,10 @@
 package org.jheartbeat.resources;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.jheartbeat.platform.logging.HbMarkers;
 import org.slf4j.Logger;
@@ -38,18 +40,28 @@ final class DeadPeerTakeover {
   private final Set<String> undecided = new LinkedHashSet<>();
   /** Restarted peers whose takeover is still owed: it runs once their reset succeeds. */
   private final Set<String> owedAfterRestart = new LinkedHashSet<>();
+  /** Peers reset while seen alive (after a restart), and until when (nanoTime) their coming death is that reset's. */
+  private final Map<String, Long> resetWhileAlive = new HashMap<>();
+  private final Duration deadtime;
 
-  DeadPeerTakeover(ResourceManager rm, Fencer fencer, FenceLedger ledger, PingQuorum quorum) {
+  DeadPeerTakeover(ResourceManager rm, Fencer fencer, FenceLedger ledger, PingQuorum quorum, Duration deadtime) {
     this.rm = rm;
     this.fencer = fencer;
     this.ledger = ledger;
     this.quorum = quorum;
+    this.deadtime = deadtime;
   }
 
   void peerDied(String node) {
     rm.nice.cancelStandby();
     if (rm.shuttingDown) {
       log.info("Resource takeover cancelled - shutdown in progress.");
+      return;
+    }
+    Long until = resetWhileAlive.remove(node);
+    if (until != null && rm.clock.nanoTime() <= until) {
+      // judging this death again would reset the peer again as it reboots, and again after that
+      log.info("Dead node {} was reset by us and its resources taken over already.", node);
       return;
     }
     boolean heard = rm.heardAlive.contains(node) || rm.peerShutdone.contains(node)
@@ -75,7 +87,7 @@ final class DeadPeerTakeover {
     undecided.add(node);
     owedAfterRestart.remove(node);
     rm.scheduler.schedule(quorum.settle(), () -> {
-      if (stillDead(node)) {
+      if (undecided.contains(node) && stillDead(node)) { // not decided already, by a restart
         judge(node);
       }
     });
@@ -163,7 +175,11 @@ final class DeadPeerTakeover {
         ledger.succeeded(node);
         log.info("node {} now reset.", node);
         rm.out.accept(ResourceMessages.stonith(node, "OK"));
-        if (stillDead(node) || owedAfterRestart.remove(node) && !rm.shuttingDown) {
+        if (stillDead(node)) {
+          rm.machDownTakeover(node);
+        } else if (owedAfterRestart.remove(node) && !rm.shuttingDown) {
+          // the reset takes the restarted peer down: membership declares it dead within deadtime
+          resetWhileAlive.put(node, rm.clock.nanoTime() + deadtime.multipliedBy(2).toNanos());
           rm.machDownTakeover(node);
         }
         return;

@@ -129,7 +129,8 @@ public final class ResourceManager {
     this.legacy = new LegacyRequests(this);
     this.fences = new FenceLedger(registry, clock);
     this.quorum = new PingQuorum(cf, send);
-    this.deadPeers = new DeadPeerTakeover(this, fencer, fences, quorum);
+    this.deadPeers = new DeadPeerTakeover(this, fencer, fences, quorum,
+        Duration.ofMillis(cf.timing().deadtimeMs()));
   }
 
   /** No other normal node is configured in ha.cf (ping nodes are not cluster nodes). */

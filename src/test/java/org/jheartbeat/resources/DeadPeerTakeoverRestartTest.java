@@ -151,6 +151,22 @@ class DeadPeerTakeoverRestartTest {
   }
 
   @Test
+  void theDeathThatTheResetCausesIsNotJudgedAgain() {
+    answers.add(Fencer.Result.OK);
+    n1WhileN2HoldsAll(AutoFailback.LEGACY);
+    rm.onNodeStatus("n2", "active", "dead");
+    advance(0.5);
+    rm.onNodeStatus("n2", "dead", "up");
+    advance(1);
+    rm.onNodeStatus("n2", "up", "dead"); // the reset powered it off
+    advance(0.5);
+    rm.onNodeStatus("n2", "dead", "up"); // and it boots again within the quorum's settle delay
+    advance(10);
+    assertThat(resets).as("one reset, not one per reboot").containsExactly("n2");
+    assertThat(logs.lines()).contains("info: Dead node n2 was reset by us and its resources taken over already.");
+  }
+
+  @Test
   void aResetStillFailingWhenThePeerRestartsIsRetriedAndThenTakesOver() {
     answers.addAll(List.of(Fencer.Result.BAD, Fencer.Result.OK));
     n1WhileN2HoldsAll(AutoFailback.OFF);
