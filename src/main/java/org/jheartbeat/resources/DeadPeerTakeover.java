@@ -38,6 +38,8 @@ final class DeadPeerTakeover {
   private final Set<String> waitingForPing = new LinkedHashSet<>();
   /** Dead peers whose death the quorum has not let this node act on yet (settle delay or no ping node). */
   private final Set<String> undecided = new LinkedHashSet<>();
+  /** Dead peers this node stood down for and has not taken over since. */
+  private final Set<String> stoodDownFor = new LinkedHashSet<>();
   /** Restarted peers whose takeover is still owed: it runs once their reset succeeds. */
   private final Set<String> owedAfterRestart = new LinkedHashSet<>();
   /** Peers reset while seen alive (after a restart), and until when (nanoTime) their coming death is that reset's. */
@@ -117,6 +119,7 @@ final class DeadPeerTakeover {
    */
   void peerReturned(String node, boolean restarted) {
     waitingForPing.remove(node);
+    boolean stoodDown = stoodDownFor.remove(node);
     boolean owed = undecided.remove(node);
     if (restarted && !rm.shuttingDown && (owed || ledger.blocked(node))) {
       log.info("{} restarted before its resources were taken over: taking them over as after its death", node);
@@ -128,6 +131,30 @@ final class DeadPeerTakeover {
     }
     owedAfterRestart.remove(node);
     ledger.abandoned(node);
+    if (stoodDown && !restarted) {
+      reclaimAfterStandDown(node);
+    }
+  }
+
+  /**
+   * Back from a partition during which this node stood down: the heal rule only settles groups
+   * both sides hold, and our own may be held by nobody (the peer stalled, or stood down too).
+   * Once the peer's reports had time to arrive, take them again unless it claims them (an
+   * overlap from a stale claim is then settled by the heal rule). Legacy mode reclaims its own
+   * groups on every heal already.
+   */
+  private void reclaimAfterStandDown(String node) {
+    if (!rm.niceFailback()) {
+      return;
+    }
+    rm.scheduler.schedule(quorum.settle(), () -> {
+      if (rm.shuttingDown || !"active".equals(rm.peerStatus.get(node)) || rm.held.has(HeldSet.LOCAL)) {
+        return;
+      }
+      log.info("Partition with {} healed after this node stood down: acquiring our resources unless {} holds them",
+          node, node);
+      rm.nice.acquireOwn(false, () -> {});
+    });
   }
 
   private void judge(String node) {
@@ -136,6 +163,7 @@ final class DeadPeerTakeover {
       return;
     }
     waitingForPing.add(node);
+    stoodDownFor.add(node);
     standDown(node);
   }
 
@@ -156,6 +184,7 @@ final class DeadPeerTakeover {
 
   private void decided(String node) {
     undecided.remove(node);
+    stoodDownFor.remove(node);
     if (!fencer.configured()) {
       owedAfterRestart.remove(node);
       log.warn("No STONITH device configured.");

@@ -202,7 +202,24 @@ public final class ResourceManager {
     } else if ("dead".equals(from)) {
       peerShutdone.remove(node);
       peerHeld = HeldSet.NONE;
+    } else if ("active".equals(from) && commUp && niceFailback()) {
+      restartedUnseen(node);
     }
+  }
+
+  /**
+   * The peer came back with a new generation before deadtime declared it dead (a fast reboot, or
+   * a stall here): its previous run ended as in a death and it holds nothing now, so what it held
+   * is taken over as after a death (after a reset with a device) instead of running nowhere.
+   * Legacy mode does not need it: the restarted peer asks for its groups and we answer with
+   * ours, and taking its groups over would race its {@code ip-request}s.
+   */
+  private void restartedUnseen(String node) {
+    log.info("{} restarted before it was declared dead: acting on the end of its previous run", node);
+    deadPeers.peerDied(node);
+    deadPeers.peerReturned(node, true);
+    peerShutdone.remove(node);
+    peerHeld = HeldSet.NONE;
   }
 
   /** A delivered message of any resource type (own ones included). */

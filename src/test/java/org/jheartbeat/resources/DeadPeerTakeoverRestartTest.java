@@ -46,6 +46,12 @@ class DeadPeerTakeoverRestartTest {
 
   /** n1 under ping_quorum, reaching the ping node, stable and holding nothing while n2 holds everything. */
   private void n1WhileN2HoldsAll(AutoFailback mode) {
+    n1Stable(mode, "all");
+    assertThat(ran).as("n1 acquires nothing: n2 holds everything").isEmpty();
+  }
+
+  /** n1 under ping_quorum, reaching the ping node, stable after n2 reported holding {@code n2Holds}. */
+  private void n1Stable(AutoFailback mode, String n2Holds) {
     env = new RmSim(mode, List.of("n1", "n2"), List.of("n1 IPaddr::10.0.0.10", "n2 IPaddr::10.0.0.11"));
     env.policy = "ping_quorum";
     GroupActions agents = new GroupActions() {
@@ -92,9 +98,8 @@ class DeadPeerTakeoverRestartTest {
     rm.onNodeStatus(RmSim.PING, "init", "ping");
     rm.onNodeStatus("n2", "init", "active");
     rm.onCommUp();
-    rm.onMessage(peer("t", "resource", "rsc_hold", "all", "rtype", "full", "isstable", "1"));
+    rm.onMessage(peer("t", "resource", "rsc_hold", n2Holds, "rtype", "full", "isstable", "1"));
     advance(1);
-    assertThat(ran).as("n1 acquires nothing: n2 holds everything").isEmpty();
   }
 
   private static Message peer(String... kv) {
@@ -181,6 +186,35 @@ class DeadPeerTakeoverRestartTest {
     assertThat(stonithResults()).containsExactly("bad", "OK");
     assertThat(ran).containsExactlyElementsOf(BOTH);
     assertThat(rm.fencing().peers()).singleElement().satisfies(p -> assertThat(p.phase()).isEqualTo("done"));
+  }
+
+  @Test
+  void aPeerRestartedBeforeItWasDeclaredDeadIsTakenOverToo() {
+    // FencingSimulationTest seed 1002493: this node stalled through the peer's crash and heard
+    // its next run first (active -> up), never dead
+    n1WhileN2HoldsAll(AutoFailback.OFF);
+    rm.onNodeStatus("n2", "active", "up");
+    advance(1);
+    assertThat(logs.lines()).contains("info: n2 restarted before it was declared dead: acting on the end of its "
+        + "previous run");
+    assertThat(ran).containsExactlyElementsOf(BOTH);
+  }
+
+  @Test
+  void aNodeThatStoodDownTakesItsOwnGroupsAgainWhenThePartitionHealsAndNobodyHoldsThem() {
+    // FencingSimulationTest seeds 1000324, 1000564: the peer stalled (or stood down too) and never took them
+    n1Stable(AutoFailback.OFF, "local");
+    assertThat(ran).containsExactly("start IPaddr::10.0.0.10");
+    ran.clear();
+    rm.onNodeStatus(RmSim.PING, "ping", "dead");
+    rm.onNodeStatus("n2", "active", "dead");
+    advance(3); // past the settle delay: no ping node here, so n1 stands down
+    assertThat(logs.lines()).contains("WARN: No ping node reachable and n2 may still reach one: standing down "
+        + "(split_brain_policy ping_quorum)");
+    assertThat(ran).containsExactly("stop IPaddr::10.0.0.10");
+    rm.onNodeStatus("n2", "dead", "active");
+    advance(3);
+    assertThat(ran).containsExactly("stop IPaddr::10.0.0.10", "start IPaddr::10.0.0.10");
   }
 
   @Test
