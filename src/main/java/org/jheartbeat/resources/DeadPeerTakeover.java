@@ -141,10 +141,12 @@ final class DeadPeerTakeover {
    * both sides hold, and our own may be held by nobody (the peer stalled, or stood down too).
    * Once the peer's reports had time to arrive, take them again unless it claims them (an
    * overlap from a stale claim is then settled by the heal rule). Legacy mode reclaims its own
-   * groups on every heal already.
+   * groups on every heal already. Not with a device: if the network splits again before our
+   * report arrives, the peer trusts our last report of none and takes the groups over without a
+   * reset (seed 1001842), while without a device it takes them over unfenced anyway.
    */
   private void reclaimAfterStandDown(String node) {
-    if (!rm.niceFailback()) {
+    if (!rm.niceFailback() || fencer.configured()) {
       return;
     }
     rm.scheduler.schedule(quorum.settle(), () -> {
