@@ -66,15 +66,7 @@ final class DeadPeerTakeover {
       log.info("Dead node {} was reset by us and its resources taken over already.", node);
       return;
     }
-    boolean heard = rm.heardAlive.contains(node) || rm.peerShutdone.contains(node)
-        || rm.nice.heardFrom(node);
-    // A report of "none" counts when stable or announcing a shutdown: a peer still starting
-    // reports an unstable none while it may already be acquiring its groups (Heartbeat skips
-    // STONITH then; we reset it).
-    boolean gaveUp = rm.niceFailback()
-        ? heard && rm.peerHeld == HeldSet.NONE && (rm.peerStable || rm.peerReleasing)
-        : rm.peerShutdone.contains(node);
-    if (gaveUp) {
+    if (gaveUp(node)) {
       log.info("Dead node {} gave up resources.", node);
       rm.out.accept(ResourceMessages.stonith(node, "unneeded"));
       if (!rm.peerShutdone.contains(node)) {
@@ -93,6 +85,22 @@ final class DeadPeerTakeover {
         judge(node);
       }
     });
+  }
+
+  /** Whether the takeover of {@code node}, dead now, will wait for a reset through the device. */
+  boolean resetNeeded(String node) {
+    return fencer.configured() && !gaveUp(node);
+  }
+
+  private boolean gaveUp(String node) {
+    boolean heard = rm.heardAlive.contains(node) || rm.peerShutdone.contains(node)
+        || rm.nice.heardFrom(node);
+    // A report of "none" counts when stable or announcing a shutdown: a peer still starting
+    // reports an unstable none while it may already be acquiring its groups (Heartbeat skips
+    // STONITH then; we reset it).
+    return rm.niceFailback()
+        ? heard && rm.peerHeld == HeldSet.NONE && (rm.peerStable || rm.peerReleasing)
+        : rm.peerShutdone.contains(node);
   }
 
   /** A ping node changed status: a takeover that waited for one may go ahead now. */
