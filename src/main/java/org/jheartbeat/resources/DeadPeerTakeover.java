@@ -55,6 +55,10 @@ final class DeadPeerTakeover {
   }
 
   void peerDied(String node) {
+    // while we hand groups over by hb_standby (or auto failback) the peer acquires them after its
+    // last report of none: that report no longer says it gave everything up (seed 1001598)
+    StandbyState handshake = rm.nice.standby();
+    boolean handingOver = handshake == StandbyState.ME || handshake == StandbyState.DONE;
     rm.nice.cancelStandby();
     if (rm.shuttingDown) {
       log.info("Resource takeover cancelled - shutdown in progress.");
@@ -66,7 +70,7 @@ final class DeadPeerTakeover {
       log.info("Dead node {} was reset by us and its resources taken over already.", node);
       return;
     }
-    if (gaveUp(node)) {
+    if (!handingOver && gaveUp(node)) {
       log.info("Dead node {} gave up resources.", node);
       rm.out.accept(ResourceMessages.stonith(node, "unneeded"));
       if (!rm.peerShutdone.contains(node)) {
