@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jheartbeat.platform.logging.HbMarkers;
+import org.jheartbeat.runtime.Scheduler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,6 +46,11 @@ final class DeadPeerTakeover {
   /** Peers reset while seen alive (after a restart), and until when (nanoTime) their coming death is that reset's. */
   private final Map<String, Long> resetWhileAlive = new HashMap<>();
   private final Duration deadtime;
+  /**
+   * The pending retry of a failed reset, per peer. It belongs to that death: a peer that returns
+   * and dies again starts a chain of its own, and the old one must not run beside it.
+   */
+  private final Map<String, Scheduler.Cancellable> retries = new HashMap<>();
 
   DeadPeerTakeover(ResourceManager rm, Fencer fencer, FenceLedger ledger, PingQuorum quorum, Duration deadtime) {
     this.rm = rm;
@@ -63,6 +69,11 @@ final class DeadPeerTakeover {
     if (rm.shuttingDown) {
       log.info("Resource takeover cancelled - shutdown in progress.");
       return;
+    }
+    if (owedAfterRestart.remove(node)) {
+      // a takeover still owed for the previous death is this death's now, with its own retries
+      cancelRetry(node);
+      ledger.abandoned(node);
     }
     Long until = resetWhileAlive.remove(node);
     if (until != null && rm.clock.nanoTime() <= until) {
@@ -83,7 +94,6 @@ final class DeadPeerTakeover {
       return;
     }
     undecided.add(node);
-    owedAfterRestart.remove(node);
     rm.scheduler.schedule(quorum.settle(), () -> {
       if (undecided.contains(node) && stillDead(node)) { // not decided already, by a restart
         judge(node);
@@ -134,6 +144,7 @@ final class DeadPeerTakeover {
     boolean stoodDown = stoodDownFor.remove(node);
     boolean owed = undecided.remove(node);
     if (restarted && !rm.shuttingDown && (owed || ledger.blocked(node))) {
+      // a pending retry of a failing reset goes on: the takeover waits for its success
       log.info("{} restarted before its resources were taken over: taking them over as after its death", node);
       owedAfterRestart.add(node);
       if (owed) {
@@ -142,6 +153,7 @@ final class DeadPeerTakeover {
       return;
     }
     owedAfterRestart.remove(node);
+    cancelRetry(node);
     ledger.abandoned(node);
     if (stoodDown && !restarted) {
       reclaimAfterStandDown(node);
@@ -211,6 +223,7 @@ final class DeadPeerTakeover {
   }
 
   private void fence(String node) {
+    cancelRetry(node); // one retry chain per peer, the newest death's
     ledger.resetting(node);
     log.info("Resetting node {} with [{}]", node, fencer);
     fencer.reset(node, result -> {
@@ -233,14 +246,22 @@ final class DeadPeerTakeover {
       log.error("STONITH of {} failed.  Retrying...", node);
       log.error(HbMarkers.CRIT, "Takeover of {}'s resources blocked until it is reset: next attempt in {} s",
           node, retry.toSeconds());
-      rm.scheduler.schedule(retry, () -> {
+      retries.put(node, rm.scheduler.schedule(retry, () -> {
+        retries.remove(node);
         if (stillDead(node) || owedAfterRestart.contains(node) && !rm.shuttingDown) {
           fence(node);
         } else {
           ledger.abandoned(node);
         }
-      });
+      }));
     });
+  }
+
+  private void cancelRetry(String node) {
+    Scheduler.Cancellable pending = retries.remove(node);
+    if (pending != null) {
+      pending.cancel();
+    }
   }
 
   private boolean stillDead(String node) {

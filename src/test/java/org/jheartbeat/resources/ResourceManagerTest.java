@@ -36,6 +36,27 @@ class ResourceManagerTest {
 
   private Fencer fencer = Fencer.NO_DEVICE;
 
+  /** A configured STONITH device whose n-th reset (from 1) answers {@code answer.apply(n)} at once. */
+  private static Fencer device(java.util.function.IntFunction<Fencer.Result> answer) {
+    int[] calls = {0};
+    return new Fencer() {
+      @Override
+      public boolean configured() {
+        return true;
+      }
+
+      @Override
+      public void reset(String node, java.util.function.Consumer<Result> done) {
+        done.accept(answer.apply(++calls[0]));
+      }
+
+      @Override
+      public String toString() {
+        return "external/ssh";
+      }
+    };
+  }
+
   private void node1(AutoFailback mode) {
     node1(mode, List.of("n1", "n2"));
   }
@@ -326,24 +347,7 @@ class ResourceManagerTest {
 
   @Test
   void aConfiguredFencerIsRetriedEveryFiveSecondsAndTakeoverWaitsForSuccess() {
-    int[] calls = {0};
-    fencer = new Fencer() {
-      @Override
-      public boolean configured() {
-        return true;
-      }
-
-      @Override
-      public void reset(String node, java.util.function.Consumer<Result> done) {
-        calls[0]++;
-        done.accept(calls[0] == 1 ? Result.BAD : Result.OK);
-      }
-
-      @Override
-      public String toString() {
-        return "external/ssh";
-      }
-    };
+    fencer = device(call -> call == 1 ? Fencer.Result.BAD : Fencer.Result.OK);
     node1(AutoFailback.ON);
     rm.onNodeStatus("n2", "init", "dead");
     rm.onCommUp();
@@ -360,6 +364,27 @@ class ResourceManagerTest {
     assertThat(rm.fencing().peers()).singleElement()
         .satisfies(p -> assertThat(p.phase()).isEqualTo("done"));
     assertThat(ran).containsExactly("start IPaddr::10.0.0.10", "start IPaddr::10.0.0.11");
+  }
+
+  /** A retry of a failed reset belongs to one death: the peer's return ends it, a new death starts its own. */
+  @Test
+  void aPeerThatReturnsEndsTheResetRetriesOfItsEarlierDeath() {
+    List<Double> resets = new ArrayList<>();
+    fencer = device(call -> {
+      resets.add(env.clock.nanoTime() / 1e9);
+      return Fencer.Result.BAD;
+    });
+    node1(AutoFailback.ON);
+    double t0 = env.clock.nanoTime() / 1e9;
+    rm.onNodeStatus("n2", "init", "dead");
+    rm.onCommUp();
+    advance(2);
+    rm.onNodeStatus("n2", "dead", "up");
+    advance(1);
+    rm.onNodeStatus("n2", "up", "dead");
+    advance(20);
+    // the second death's own chain only: at 3 s, then 5 s and 10 s after each failure (FenceLedger)
+    assertThat(resets).map(t -> Math.round((t - t0) * 10) / 10.0).containsExactly(0.0, 3.0, 8.0, 18.0);
   }
 
   /** A device whose reset of n2 answers {@code result} after two seconds. */
