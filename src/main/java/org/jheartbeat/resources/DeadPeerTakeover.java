@@ -70,8 +70,10 @@ final class DeadPeerTakeover {
       log.info("Resource takeover cancelled - shutdown in progress.");
       return;
     }
-    if (owedAfterRestart.remove(node)) {
-      // a takeover still owed for the previous death is this death's now, with its own retries
+    boolean owed = owedAfterRestart.remove(node);
+    if (owed) {
+      // the takeover still owed for the previous death is this death's now, with its own retries,
+      // and it still needs the reset: the restarted peer's silence is no report of none
       cancelRetry(node);
       ledger.abandoned(node);
     }
@@ -81,7 +83,7 @@ final class DeadPeerTakeover {
       log.info("Dead node {} was reset by us and its resources taken over already.", node);
       return;
     }
-    if (!handingOver && gaveUp(node)) {
+    if (!handingOver && !owed && gaveUp(node)) {
       log.info("Dead node {} gave up resources.", node);
       rm.out.accept(ResourceMessages.stonith(node, "unneeded"));
       if (!rm.peerShutdone.contains(node)) {

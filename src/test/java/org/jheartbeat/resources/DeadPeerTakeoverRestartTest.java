@@ -218,6 +218,24 @@ class DeadPeerTakeoverRestartTest {
   }
 
   @Test
+  void aRestartedPeerThatDiesAgainBeforeItsResetIsStillResetFirst() {
+    // seed 1001914: its new run never reported, so its silence is no report of none
+    answers.addAll(List.of(Fencer.Result.BAD, Fencer.Result.BAD, Fencer.Result.OK));
+    n1WhileN2HoldsAll(AutoFailback.OFF);
+    rm.onNodeStatus("n2", "active", "dead");
+    advance(3);
+    rm.onNodeStatus("n2", "dead", "up");
+    advance(1);
+    rm.onNodeStatus("n2", "up", "dead");
+    advance(1);
+    assertThat(logs.lines()).doesNotContain("info: Dead node n2 gave up resources.");
+    assertThat(ran).isEmpty();
+    advance(20);
+    assertThat(stonithResults()).containsExactly("bad", "bad", "OK");
+    assertThat(ran).containsExactlyElementsOf(BOTH);
+  }
+
+  @Test
   void aPeerBackFromAPartitionWithinTheDelayKeepsWhatItHolds() {
     answers.add(Fencer.Result.OK);
     n1WhileN2HoldsAll(AutoFailback.OFF);
