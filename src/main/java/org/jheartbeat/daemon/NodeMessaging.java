@@ -19,7 +19,7 @@ import org.jheartbeat.runtime.Scheduler;
 import org.jheartbeat.transport.Medium;
 import org.jheartbeat.transport.Packet;
 import org.jheartbeat.wire.Authenticator;
-import org.jheartbeat.wire.ForeignAck;
+import org.jheartbeat.wire.ForeignControl;
 import org.jheartbeat.wire.Message;
 import org.jheartbeat.wire.VerifyResult;
 
@@ -46,7 +46,7 @@ public final class NodeMessaging {
   private final Rejects rejects;
   private final Membership membership;
   private final String self;
-  private final Counter foreignAcks;
+  private final Counter foreignControl;
 
   /**
    * @param loop runs work on the node's event loop (the daemon's {@code loop::post})
@@ -60,8 +60,9 @@ public final class NodeMessaging {
     this.loop = loop;
     this.rejects = rejects;
     this.self = me.nodeName();
-    this.foreignAcks = Counter.builder("heartbeat.packets.foreign_acks")
-        .description("ACKs addressed to other nodes, dropped before authentication").register(registry);
+    this.foreignControl = Counter.builder("heartbeat.packets.foreign_control")
+        .description("ACKs, retransmission requests and NAKs addressed to other nodes, dropped before authentication")
+        .register(registry);
     Transmitter transmitter = new Transmitter(this.media, auth,
         haCf.protocol().msgfmt().equals("netstring") ? Authenticator.MsgFormat.NETSTRING : Authenticator.MsgFormat.CLASSIC);
     this.membership = new Membership(haCf, me, clock, scheduler, transmitter::send, loadavg, random,
@@ -116,11 +117,12 @@ public final class NodeMessaging {
 
   /**
    * On a medium's receive thread: authenticate, then hand the message to the loop. Other nodes'
-   * ACKs, most of a large cluster's traffic, are dropped first: membership would drop them anyway.
+   * ACKs, retransmission requests and NAKs, most of a large cluster's traffic, are dropped first:
+   * membership would drop them anyway.
    */
   private void received(Packet packet) {
-    if (ForeignAck.isForAnother(packet.data(), self)) {
-      foreignAcks.increment();
+    if (ForeignControl.isForAnother(packet.data(), self)) {
+      foreignControl.increment();
       return;
     }
     VerifyResult result = auth.get().verify(packet.data());

@@ -189,7 +189,7 @@ public final class ScaleBench {
     double hbRate = 0;
     double rxRate = 0;
     double txRate = 0;
-    double foreignAckRate = 0;
+    double foreignControlRate = 0;
     long lost = 0;
     int answered = 0;
     for (int i = 0; i < nodes.size(); i++) {
@@ -207,8 +207,8 @@ public final class ScaleBench {
         answered++;
         hbRate += (b.metrics().get("heartbeat_heartbeats_received_total")
             - a.metrics().get("heartbeat_heartbeats_received_total")) / seconds;
-        foreignAckRate += (b.metrics().get("heartbeat_packets_foreign_acks_total")
-            - a.metrics().get("heartbeat_packets_foreign_acks_total")) / seconds;
+        foreignControlRate += (b.metrics().get("heartbeat_packets_foreign_control_total")
+            - a.metrics().get("heartbeat_packets_foreign_control_total")) / seconds;
         lost += Math.round(b.metrics().get("heartbeat_packets_lost_total")
             - a.metrics().get("heartbeat_packets_lost_total"));
       }
@@ -230,8 +230,8 @@ public final class ScaleBench {
         answered == 0 ? 0 : hbRate / answered, count - 1, (count - 1) * 5, lost, answered, n));
     r.append(String.format(Locale.ROOT, "packets per node: %.0f/s received, %.1f/s sent; whole segment %.0f/s sent%n",
         rxRate / n, txRate / n, txRate));
-    r.append(String.format(Locale.ROOT, "other nodes' ACKs dropped before authentication: %.0f/s per node%n",
-        answered == 0 ? 0 : foreignAckRate / answered));
+    r.append(String.format(Locale.ROOT, "other nodes' ACKs/rexmit requests/NAKs dropped before authentication: %.0f/s per node%n",
+        answered == 0 ? 0 : foreignControlRate / answered));
     r.append(deaths == 0 ? "RESULT: no false death\n" : "WARNING: " + deaths + " FALSE DEATH(S)\n");
     return r.toString();
   }
