@@ -43,6 +43,7 @@ public final class NodeMessaging {
   private final List<Medium> media;
   private final Supplier<Authenticator> auth;
   private final Executor loop;
+  private final LoopInbox inbox;
   private final Rejects rejects;
   private final Membership membership;
   private final String self;
@@ -58,6 +59,7 @@ public final class NodeMessaging {
     this.media = List.copyOf(media);
     this.auth = auth;
     this.loop = loop;
+    this.inbox = new LoopInbox(loop, LoopInbox.LIMIT, clock, registry);
     this.rejects = rejects;
     this.self = me.nodeName();
     this.foreignControl = Counter.builder("heartbeat.packets.foreign_control")
@@ -118,11 +120,15 @@ public final class NodeMessaging {
   /**
    * On a medium's receive thread: authenticate, then hand the message to the loop. Other nodes'
    * ACKs, retransmission requests and NAKs, most of a large cluster's traffic, are dropped first:
-   * membership would drop them anyway.
+   * membership would drop them anyway; and so is everything while the loop is too far behind
+   * ({@link LoopInbox}).
    */
   private void received(Packet packet) {
     if (ForeignControl.isForAnother(packet.data(), self)) {
       foreignControl.increment();
+      return;
+    }
+    if (!inbox.hasRoom()) {
       return;
     }
     VerifyResult result = auth.get().verify(packet.data());
@@ -131,6 +137,6 @@ public final class NodeMessaging {
       return;
     }
     Message m = result.message().orElseThrow();
-    loop.execute(() -> membership.receive(m, packet.medium()));
+    inbox.post(() -> membership.receive(m, packet.medium()));
   }
 }
