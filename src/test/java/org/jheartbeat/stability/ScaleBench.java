@@ -190,6 +190,9 @@ public final class ScaleBench {
     double rxRate = 0;
     double txRate = 0;
     double foreignControlRate = 0;
+    double shedRate = 0;
+    double requestRate = 0;
+    double resentRate = 0;
     long lost = 0;
     int answered = 0;
     for (int i = 0; i < nodes.size(); i++) {
@@ -209,6 +212,9 @@ public final class ScaleBench {
             - a.metrics().get("heartbeat_heartbeats_received_total")) / seconds;
         foreignControlRate += (b.metrics().get("heartbeat_packets_foreign_control_total")
             - a.metrics().get("heartbeat_packets_foreign_control_total")) / seconds;
+        shedRate += rate(a, b, "heartbeat_packets_shed_total", seconds);
+        requestRate += rate(a, b, "heartbeat_packets_rexmit_requested_total", seconds);
+        resentRate += rate(a, b, "heartbeat_packets_retransmitted_total", seconds);
         lost += Math.round(b.metrics().get("heartbeat_packets_lost_total")
             - a.metrics().get("heartbeat_packets_lost_total"));
       }
@@ -232,8 +238,15 @@ public final class ScaleBench {
         rxRate / n, txRate / n, txRate));
     r.append(String.format(Locale.ROOT, "other nodes' ACKs/rexmit requests/NAKs dropped before authentication: %.0f/s per node%n",
         answered == 0 ? 0 : foreignControlRate / answered));
+    r.append(String.format(Locale.ROOT, "per node: %.1f/s retransmission requests, %.1f/s retransmissions,"
+        + " %.1f/s received packets shed (event loop too far behind)%n", answered == 0 ? 0 : requestRate / answered,
+        answered == 0 ? 0 : resentRate / answered, answered == 0 ? 0 : shedRate / answered));
     r.append(deaths == 0 ? "RESULT: no false death\n" : "WARNING: " + deaths + " FALSE DEATH(S)\n");
     return r.toString();
+  }
+
+  private static double rate(Sample a, Sample b, String counter, double seconds) {
+    return (b.metrics().get(counter) - a.metrics().get(counter)) / seconds;
   }
 
   /** {@code bench/scale [--nodes N] [--minutes M] [--deadtime S]}: prints the report; exit 0 without false deaths, 1 with, 2 on errors. */
