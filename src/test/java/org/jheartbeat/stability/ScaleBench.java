@@ -32,6 +32,8 @@ public final class ScaleBench {
   private static final Duration QUIET = Duration.ofSeconds(30);
   /** Starts are spread so that 32 JVMs do not JIT-compile all at once. */
   private static final Duration START_SPACING = Duration.ofMillis(1500);
+  /** How much longer than the deadtime {@code --stall} stops daemons. */
+  private static final Duration STALL_BEYOND_DEADTIME = Duration.ofSeconds(3);
 
   private ScaleBench() {}
 
@@ -50,7 +52,7 @@ public final class ScaleBench {
     return String.format("sc%02d", i);
   }
 
-  static String run(int count, int deadtime, Duration duration, java.io.PrintStream progress) throws Exception {
+  static String run(int count, int deadtime, Duration duration, int stall, java.io.PrintStream progress) throws Exception {
     Path home = Path.of(System.getProperty("jheartbeat.home", ".")).toAbsolutePath().normalize();
     Path base = Files.createTempDirectory("jhb-sc-");
     List<Node> nodes = new ArrayList<>();
@@ -81,12 +83,55 @@ public final class ScaleBench {
         }
       }
       List<Sample> after = sample(net, nodes);
-      return "start-up: " + settled + "\n" + report(nodes, before, after, count, deadtime);
+      String result = "start-up: " + settled + "\n" + report(nodes, before, after, count, deadtime);
+      if (stall > 0) {
+        result += stallAndRecover(net, nodes, count, deadtime, stall, progress);
+      }
+      return result;
     } finally {
       try (Stream<Path> walk = Files.walk(base)) {
         for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
           Files.deleteIfExists(p);
         }
+      }
+    }
+  }
+
+  /**
+   * The storm's trigger: the JVMs of the first {@code stall} nodes are stopped (SIGSTOP) for
+   * the deadtime and {@link #STALL_BEYOND_DEADTIME} more (so the others declare them dead, and
+   * their receive buffers overflow), then continued. Reports how long the whole cluster took to settle again,
+   * the deaths meanwhile, and the traffic of the recovery window. A cluster that cannot absorb
+   * mass deaths, returns and loss never settles (that is the result then).
+   */
+  private static String stallAndRecover(Netns net, List<Node> nodes, int count, int deadtime, int stall,
+      java.io.PrintStream progress) throws Exception {
+    List<Sample> before = sample(net, nodes);
+    Duration pause = Duration.ofSeconds(deadtime).plus(STALL_BEYOND_DEADTIME);
+    progress.printf("scale: stopping %d daemon(s) for %d s%n", stall, pause.toSeconds());
+    List<Node> stalled = nodes.subList(0, Math.min(stall, nodes.size()));
+    try {
+      signal(stalled, "STOP");
+      TimeUnit.MILLISECONDS.sleep(pause.toMillis());
+    } finally {
+      signal(stalled, "CONT");
+    }
+    String settled = awaitSettled(nodes, count);
+    progress.printf("scale: after the stall %s%n", settled);
+    List<Sample> after = sample(net, nodes);
+    return String.format(Locale.ROOT, "after stopping %d daemon(s) for %d s: %s%n", stalled.size(),
+        pause.toSeconds(), settled) + report(nodes, before, after, count, deadtime)
+        .replace("false deaths:", "deaths (stall and recovery):").lines()
+        .filter(l -> !l.startsWith("RESULT") && !l.startsWith("WARNING")).map(l -> l + "\n")
+        .collect(java.util.stream.Collectors.joining());
+  }
+
+  private static void signal(List<Node> nodes, String signal) throws IOException, InterruptedException {
+    for (Node n : nodes) {
+      Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(n.process().pid()))
+          .redirectErrorStream(true).start();
+      if (!kill.waitFor(CMD_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+        kill.destroyForcibly();
       }
     }
   }
@@ -249,28 +294,32 @@ public final class ScaleBench {
     return (b.metrics().get(counter) - a.metrics().get(counter)) / seconds;
   }
 
-  /** {@code bench/scale [--nodes N] [--minutes M] [--deadtime S]}: prints the report; exit 0 without false deaths, 1 with, 2 on errors. */
+  /** {@code bench/scale [--nodes N] [--minutes M] [--deadtime S] [--stall K]}: prints the report; exit 0 without false deaths, 1 with, 2 on errors. */
   public static void main(String[] args) throws Exception {
     int nodes = 32;
     double minutes = 5;
     int deadtime = 2;
+    int stall = 0;
     try {
       for (int i = 0; i < args.length; i++) {
         switch (args[i]) {
           case "--nodes" -> nodes = Integer.parseInt(args[++i]);
           case "--minutes" -> minutes = Double.parseDouble(args[++i]);
           case "--deadtime" -> deadtime = Integer.parseInt(args[++i]);
+          case "--stall" -> stall = Integer.parseInt(args[++i]);
           default -> throw new IllegalArgumentException("unknown option " + args[i]);
         }
       }
-      if (nodes < 2 || nodes > 200 || !(minutes > 0 && minutes <= 24 * 60) || deadtime < 2 || deadtime > 60) {
-        throw new IllegalArgumentException("--nodes must be 2..200, --minutes in (0, 1440], --deadtime 2..60");
+      if (nodes < 2 || nodes > 200 || !(minutes > 0 && minutes <= 24 * 60) || deadtime < 2 || deadtime > 60
+          || stall < 0 || stall >= nodes) {
+        throw new IllegalArgumentException("--nodes must be 2..200, --minutes in (0, 1440], --deadtime 2..60,"
+            + " --stall 0..nodes-1");
       }
     } catch (RuntimeException e) {
-      System.err.println("bench/scale: " + e.getMessage() + "\nusage: bench/scale [--nodes N] [--minutes M] [--deadtime S]");
+      System.err.println("bench/scale: " + e.getMessage() + "\nusage: bench/scale [--nodes N] [--minutes M] [--deadtime S] [--stall K]");
       System.exit(2);
     }
-    String report = run(nodes, deadtime, Duration.ofMillis(Math.round(minutes * 60_000)), System.out);
+    String report = run(nodes, deadtime, Duration.ofMillis(Math.round(minutes * 60_000)), stall, System.out);
     System.out.print(report);
     System.exit(report.contains("RESULT: no false death") ? 0 : 1);
   }
