@@ -31,6 +31,8 @@ public final class ScaleBench {
   private static final Duration SETTLE_TIMEOUT = Duration.ofMinutes(6);
   private static final Duration QUIET = Duration.ofSeconds(30);
   /** Starts are spread so that 32 JVMs do not JIT-compile all at once. */
+  private static final java.util.regex.Pattern STATUS_UPDATE =
+      java.util.regex.Pattern.compile("Status update for node (\\S+): status (\\S+)");
   private static final Duration START_SPACING = Duration.ofMillis(1500);
   /** How much longer than the deadtime {@code --stall} stops daemons. */
   private static final Duration STALL_BEYOND_DEADTIME = Duration.ofSeconds(3);
@@ -70,7 +72,7 @@ public final class ScaleBench {
       }
       progress.printf("scale: %d daemons started in %.1f s; waiting until each sees all others active%n",
           count, (System.nanoTime() - t0) / 1e9);
-      String settled = awaitSettled(nodes, count);
+      String settled = awaitSettled(nodes, count, "the last start", 0);
       progress.printf("scale: %s; measuring %d s%n", settled, duration.toSeconds());
       List<Sample> before = sample(net, nodes);
       long end = System.nanoTime() + duration.toNanos();
@@ -116,8 +118,9 @@ public final class ScaleBench {
     } finally {
       signal(stalled, "CONT");
     }
-    String settled = awaitSettled(nodes, count);
-    progress.printf("scale: after the stall %s%n", settled);
+    String settled = awaitSettled(nodes, count, "the stall ended",
+        before.stream().mapToLong(Sample::deaths).sum());
+    progress.printf("scale: %s%n", settled);
     List<Sample> after = sample(net, nodes);
     return String.format(Locale.ROOT, "after stopping %d daemon(s) for %d s: %s%n", stalled.size(),
         pause.toSeconds(), settled) + report(nodes, before, after, count, deadtime)
@@ -169,11 +172,14 @@ public final class ScaleBench {
   }
 
   /**
-   * Waits until every node has logged "status active" for every other and no node has logged a
-   * death for {@link #QUIET}; gives up after {@link #SETTLE_TIMEOUT} and measures anyway (an
-   * overloaded machine may never be quiet: that is a result too). Returns what happened.
+   * Waits until, in every node's log, the last status logged for each other node is active and
+   * no node has logged a death for {@link #QUIET}; gives up after {@link #SETTLE_TIMEOUT} and
+   * measures anyway (an overloaded machine may never be quiet: that is a result too). Returns
+   * what happened, timed from the call ({@code since} names that moment), with the deaths logged
+   * since the logs held {@code deathsBefore}.
    */
-  private static String awaitSettled(List<Node> nodes, int count) throws InterruptedException {
+  private static String awaitSettled(List<Node> nodes, int count, String since, long deathsBefore)
+      throws InterruptedException {
     long start = System.nanoTime();
     long deadline = start + SETTLE_TIMEOUT.toNanos();
     long lastDeaths = -1;
@@ -186,9 +192,10 @@ public final class ScaleBench {
           throw new IllegalStateException(n.name() + ": daemon exited with " + n.process().exitValue());
         }
         String log = log(n);
-        long peers = log.lines().filter(l -> l.contains("Status update for node") && l.endsWith("status active"))
-            .map(l -> l.replaceAll(".*Status update for node (\\S+):.*", "$1")).distinct().count();
-        all &= peers >= count - 1;
+        java.util.Map<String, String> last = new java.util.HashMap<>();
+        log.lines().map(STATUS_UPDATE::matcher).filter(java.util.regex.Matcher::find)
+            .forEach(m -> last.put(m.group(1), m.group(2)));
+        all &= last.values().stream().filter("active"::equals).count() >= count - 1;
         deaths += log.lines().filter(l -> l.contains("is dead")).count();
       }
       if (deaths != lastDeaths) {
@@ -196,13 +203,13 @@ public final class ScaleBench {
         quietSince = System.nanoTime();
       }
       if (all && System.nanoTime() - quietSince >= QUIET.toNanos()) {
-        return String.format(Locale.ROOT, "settled (all active, no death for %d s) %.0f s after the first start"
-            + " (%d deaths during start-up)", QUIET.toSeconds(), (System.nanoTime() - start) / 1e9, deaths);
+        return String.format(Locale.ROOT, "settled (all active, no death for %d s) %.0f s after %s"
+            + " (%d deaths meanwhile)", QUIET.toSeconds(), (System.nanoTime() - start) / 1e9, since, deaths - deathsBefore);
       }
       TimeUnit.SECONDS.sleep(2);
     }
-    return String.format(Locale.ROOT, "NOT settled within %d s (%d deaths so far): measuring anyway",
-        SETTLE_TIMEOUT.toSeconds(), lastDeaths);
+    return String.format(Locale.ROOT, "NOT settled within %d s after %s (%d deaths meanwhile): measuring anyway",
+        SETTLE_TIMEOUT.toSeconds(), since, lastDeaths - deathsBefore);
   }
 
   private record Sample(PrometheusText metrics, ProcStats proc, long deaths, long rxPackets, long txPackets) {}
