@@ -250,6 +250,8 @@ public final class ScaleBench {
     for (int i = 0; i < nodes.size(); i++) {
       Sample a = before.get(i);
       Sample b = after.get(i);
+      // each node's own window: its samples were taken one after another, some seconds apart
+      double nodeSeconds = (b.proc().sampledNanos() - a.proc().sampledNanos()) / 1e9;
       boolean metrics = a.metrics().has("heartbeat_heartbeats_received_total")
           && b.metrics().has("heartbeat_heartbeats_received_total");
       deaths += b.deaths() - a.deaths();
@@ -261,17 +263,17 @@ public final class ScaleBench {
       if (metrics) {
         answered++;
         hbRate += (b.metrics().get("heartbeat_heartbeats_received_total")
-            - a.metrics().get("heartbeat_heartbeats_received_total")) / seconds;
+            - a.metrics().get("heartbeat_heartbeats_received_total")) / nodeSeconds;
         foreignControlRate += (b.metrics().get("heartbeat_packets_foreign_control_total")
-            - a.metrics().get("heartbeat_packets_foreign_control_total")) / seconds;
-        shedRate += rate(a, b, "heartbeat_packets_shed_total", seconds);
-        requestRate += rate(a, b, "heartbeat_packets_rexmit_requested_total", seconds);
-        resentRate += rate(a, b, "heartbeat_packets_retransmitted_total", seconds);
+            - a.metrics().get("heartbeat_packets_foreign_control_total")) / nodeSeconds;
+        shedRate += rate(a, b, "heartbeat_packets_shed_total", nodeSeconds);
+        requestRate += rate(a, b, "heartbeat_packets_rexmit_requested_total", nodeSeconds);
+        resentRate += rate(a, b, "heartbeat_packets_retransmitted_total", nodeSeconds);
         lost += Math.round(b.metrics().get("heartbeat_packets_lost_total")
             - a.metrics().get("heartbeat_packets_lost_total"));
       }
-      rxRate += (b.rxPackets() - a.rxPackets()) / seconds;
-      txRate += (b.txPackets() - a.txPackets()) / seconds;
+      rxRate += (b.rxPackets() - a.rxPackets()) / nodeSeconds;
+      txRate += (b.txPackets() - a.txPackets()) / nodeSeconds;
     }
     int n = nodes.size();
     StringBuilder r = new StringBuilder();
