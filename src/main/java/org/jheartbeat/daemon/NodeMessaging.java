@@ -120,8 +120,9 @@ public final class NodeMessaging {
   /**
    * On a medium's receive thread: authenticate, then hand the message to the loop. Other nodes'
    * ACKs, retransmission requests and NAKs, most of a large cluster's traffic, are dropped first:
-   * membership would drop them anyway; and so is everything while the loop is too far behind
-   * ({@link LoopInbox}).
+   * membership would only have counted them as a sign of life of the sender's link, which the
+   * sender's heartbeats on every medium already give, at least once per keepalive. So is
+   * everything while the loop is too far behind ({@link LoopInbox}).
    */
   private void received(Packet packet) {
     if (ForeignControl.isForAnother(packet.data(), self)) {

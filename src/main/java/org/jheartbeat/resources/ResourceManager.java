@@ -188,13 +188,13 @@ public final class ResourceManager {
       setState(RmState.STABLE, "holds no resources");
       return;
     }
+    List<String> dead = new ArrayList<>(deadBeforeCommUp);
+    deadBeforeCommUp.clear();
     if (niceFailback()) {
       nice.commUp();
     } else {
-      legacy.acquireOwn();
+      legacy.commUp(dead.stream().filter(deadPeers::resetNeeded).toList());
     }
-    List<String> dead = new ArrayList<>(deadBeforeCommUp);
-    deadBeforeCommUp.clear();
     dead.forEach(deadPeers::peerDied);
   }
 
@@ -216,6 +216,11 @@ public final class ResourceManager {
       return;
     }
     peerStatus.put(node, to);
+    if (!"dead".equals(to)) {
+      // back before our comm up (restart, or a partition that healed): its death is moot, and
+      // taking its groups over at comm up would run them twice (seeds 2861, 4418)
+      deadBeforeCommUp.remove(node);
+    }
     if ("up".equals(to) || "active".equals(to)) {
       heardAlive.add(node);
       deadPeers.peerReturned(node);
@@ -237,6 +242,9 @@ public final class ResourceManager {
     } else if ("dead".equals(from)) {
       peerShutdone.remove(node);
       peerHeld = HeldSet.NONE;
+      if (!niceFailback() && commUp) {
+        legacy.peerBack(node, true);
+      }
     }
   }
 
@@ -268,7 +276,7 @@ public final class ResourceManager {
       }
       case "ip-request-resp" -> {
         if (m.get("dest").map(me::equals).orElse(false)) {
-          legacy.onIpRequestResp(m.get("ipaddr").orElse(""), m.get("weown").orElse(""));
+          legacy.onIpRequestResp(m.get("ipaddr").orElse(""), m.get("weown").orElse(""), fromMe);
         }
       }
       case "hb_takeover" -> {
@@ -505,6 +513,7 @@ public final class ResourceManager {
       out.accept(ResourceMessages.report(held, true, null));
       return;
     }
+    legacy.peerBack(node, false);
     legacy.releasePeers(node);
     legacy.reclaimOwn(node);
   }
