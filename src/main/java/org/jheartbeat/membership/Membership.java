@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.OptionalLong;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
@@ -62,7 +61,6 @@ public final class Membership {
   private final Map<String, Long> badNodeLogged = new HashMap<>();
   private final ArrayDeque<Message> outgoing = new ArrayDeque<>();
   private Scheduler.Cancellable keepaliveTimer;
-  private long keepaliveDueNanos;
   private Scheduler.Cancellable tickTimer;
   private Scheduler.Cancellable startupDtTimer;
   private Lifecycle lifecycle = Lifecycle.LATENT;
@@ -131,7 +129,6 @@ public final class Membership {
       advertisedDtMs = timing.deadtimeMs();
       sendStatus(localStatus);
     });
-    keepaliveDueNanos = clock.nanoTime();
     scheduleKeepalive();
     scheduleTick();
   }
@@ -384,21 +381,8 @@ public final class Membership {
         .add("dt", Long.toHexString(advertisedDtMs)).add("protocol", "1").build());
   }
 
-  /**
-   * Keepalives at a fixed rate from the first: the k-th is due k keepalive intervals after start,
-   * however late the loop ran the previous ones. Scheduling each a full interval after the last
-   * send made every delay of a busy loop permanent, so an overloaded node's heartbeats spread out
-   * towards its peers' deadtime. A beat missed altogether (the loop was stalled for more than an
-   * interval) is skipped, not sent in a burst.
-   */
   private void scheduleKeepalive() {
-    long interval = TimeUnit.MILLISECONDS.toNanos(timing.keepaliveMs());
-    long now = clock.nanoTime();
-    keepaliveDueNanos += interval;
-    if (keepaliveDueNanos <= now) {
-      keepaliveDueNanos += ((now - keepaliveDueNanos) / interval + 1) * interval;
-    }
-    keepaliveTimer = scheduler.schedule(Duration.ofNanos(keepaliveDueNanos - now), () -> {
+    keepaliveTimer = scheduler.schedule(Duration.ofMillis(timing.keepaliveMs()), () -> {
       if (lifecycle == Lifecycle.RUNNING) {
         checkSelfStall();
         sendStatus(localStatus);
