@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -252,7 +253,7 @@ public final class ResourceManager {
   public void onMessage(Message m) {
     String src = m.get("src").orElse("");
     boolean fromMe = src.equals(me);
-    if (!takesPart() || !(fromMe || resourceNodes.contains(src))) {
+    if (!takesPart() || !(fromMe || resourceNodes.contains(src.toLowerCase(Locale.ROOT)))) {
       return;
     }
     switch (m.type()) {
