@@ -13,6 +13,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.jheartbeat.config.AutoFailback;
 import org.jheartbeat.config.HaCf;
 import org.jheartbeat.config.HaResources;
+import org.jheartbeat.config.Monitors;
 import org.jheartbeat.config.ResourceGroup;
 import org.jheartbeat.platform.logging.HbMarkers;
 import org.jheartbeat.runtime.Clock;
@@ -338,6 +339,11 @@ public final class ResourceManager {
     }
     return new ResourceSnapshot(me, mode, state, held, peerHeld, peerStable, nice.standby(),
         rscstatus(), views, monitor.snapshot());
+  }
+
+  /** A reload brought a changed monitors file: apply it to the running monitors ({@link ResourceMonitor}). */
+  public void reloadMonitors(Monitors monitors) {
+    monitor.reconfigure(monitors);
   }
 
   /** Each peer this node had to reset, oldest first, and the split-brain tie-breaker's view. */
