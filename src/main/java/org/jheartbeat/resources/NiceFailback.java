@@ -29,10 +29,12 @@ final class NiceFailback {
   /** Groups we kept when the peer held them too, announced again once the peer lets them go. */
   private HeldSet contested = HeldSet.NONE;
   private final StandbyHandshake standby;
+  private final RuleFallback fallback;
 
   NiceFailback(ResourceManager rm) {
     this.rm = rm;
     this.standby = new StandbyHandshake(rm, this);
+    this.fallback = new RuleFallback(rm);
   }
 
   StandbyState standby() {
@@ -92,13 +94,48 @@ final class NiceFailback {
 
   private void resource(Message m, boolean fromMe) {
     resourceReport(m, fromMe);
-    if (!fromMe && rm.state == RmState.STABLE
-        && m.get("isstable").map("1"::equals).orElse(true)) {
+    boolean stable = m.get("isstable").map("1"::equals).orElse(true);
+    if (!fromMe && m.get("info").map("mach_down"::equals).orElse(false)) {
+      fallback.peerDeclaredUsDead();
+    } else if (!fromMe && !stable) {
+      fallback.peerInTransition();
+    } else if (!fromMe) {
+      fallback.peerReported();
+    }
+    if (!fromMe && rm.state == RmState.STABLE && stable) {
       audit(m.get("src").orElse(""));
     }
     if (!fromMe) {
       announceWon();
     }
+  }
+
+  /** The fallback gave these contested groups up to a peer that keeps them. */
+  void yielded(HeldSet set) {
+    contested = contested.minus(set);
+  }
+
+  /** The peer announced a STONITH decision about us: it declared us dead. */
+  void peerDeclaredUsDead() {
+    fallback.peerDeclaredUsDead();
+  }
+
+  /** The peer's status changed (death, restart, heal): a claim it made before is moot. */
+  void peerStatusChanged() {
+    fallback.reset();
+  }
+
+  /**
+   * A partition healed: tell the peer what we hold as a transition that ends ({@code isstable=0},
+   * then {@code 1}). Any peer answers the end of a transition with its own holdings (spec §5.3
+   * step 3), a real Heartbeat one too, which otherwise says nothing when it did not see the
+   * partition itself: whoever then sees an overlap settles it ({@link #audit}), and a peer that
+   * keeps claiming what the rule leaves to us meets the {@link RuleFallback}.
+   */
+  void partitionHealed() {
+    rm.out.accept(ResourceMessages.report(rm.held, false, null));
+    rm.out.accept(ResourceMessages.report(rm.held, true, null));
+    fallback.reported();
   }
 
   /**
@@ -155,6 +192,9 @@ final class NiceFailback {
         () -> {
           if (!rm.shuttingDown) {
             rm.out.accept(ResourceMessages.report(rm.held, true, null));
+            if (contested != HeldSet.NONE) {
+              fallback.reported();
+            }
           }
         });
   }
@@ -266,6 +306,7 @@ final class NiceFailback {
 
   /** §5.3 step 8. */
   void peerShutdone(String node) {
+    fallback.reset();
     rm.peerStable = true;
     rm.peerHeld = HeldSet.NONE;
     if (rm.held == HeldSet.ALL) {
@@ -342,6 +383,7 @@ final class NiceFailback {
 
   void cancelTimers() {
     cancelRscTimer();
+    fallback.cancel();
     standby.cancelTimer();
     if (failbackTimer != null) {
       failbackTimer.cancel();

@@ -179,6 +179,9 @@ public final class ResourceManager {
       return;
     }
     peerStatus.put(node, to);
+    if (!to.equals(from)) {
+      nice.peerStatusChanged();
+    }
     if ("up".equals(to) || "active".equals(to)) {
       heardAlive.add(node);
       deadPeers.peerReturned(node);
@@ -246,7 +249,12 @@ public final class ResourceManager {
           }
         }
       }
-      case "stonith" -> log.debug("stonith report: {}", m);
+      case "stonith" -> {
+        log.debug("stonith report: {}", m);
+        if (!fromMe && niceFailback() && m.get("node").map(me::equals).orElse(false)) {
+          nice.peerDeclaredUsDead();
+        }
+      }
       case PingQuorum.MESSAGE -> {
         if (!fromMe) {
           quorum.onMessage(src, m.get("pingreach").orElse(""));
@@ -466,8 +474,7 @@ public final class ResourceManager {
     nice.clearFailback();
     peerStable = true;
     if (niceFailback()) {
-      // tell the peer what we hold; whoever sees an overlap settles it (NiceFailback#audit)
-      out.accept(ResourceMessages.report(held, true, null));
+      nice.partitionHealed();
       return;
     }
     legacy.releasePeers(node);

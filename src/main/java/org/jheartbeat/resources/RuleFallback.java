@@ -1,0 +1,157 @@
+package org.jheartbeat.resources;
+
+import java.time.Duration;
+import org.jheartbeat.runtime.Scheduler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What a keeper of contested groups does when the peer does not apply the {@link PartitionRule}:
+ * a real Heartbeat 3.0.6 peer that did not itself see the partition (it was the muted side, or
+ * it was stalled and on resuming took everything over by {@code mach_down}) never restarts and
+ * never gives anything up, so both nodes would hold the groups for good. When this node keeps
+ * groups by the rule and reported so, and {@value #BOUND_SECONDS} s later the peer — alive, with
+ * the same status, stable and not shutting down — still claims them, this node gives them up to
+ * it: one owner, at the cost of the rule's choice. A peer that follows the rule (jheartbeat) has
+ * released them by then (one agent stop), so the bound does not fire for it; and should it
+ * release them late, crossing our own release, its report without them makes this node take
+ * them back ({@link #peerReported}), so the groups do not end up nowhere.
+ *
+ * <p>A peer that does restart after the heal (Heartbeat when it saw the partition, spec §5.7)
+ * announces it with {@code info=shutdown isstable=0} within about 2 s, which cancels the bound;
+ * its {@code shutdone} then hands everything to this node by the ordinary rules. Owned by the
+ * event loop, as {@link NiceFailback}.
+ */
+final class RuleFallback {
+  static final int BOUND_SECONDS = 5;
+  static final Duration BOUND = Duration.ofSeconds(BOUND_SECONDS);
+  private static final Logger log = LoggerFactory.getLogger(RuleFallback.class);
+
+  private final ResourceManager rm;
+  private Scheduler.Cancellable bound;
+  /** We sent a keeper report since the peer's status last changed. */
+  private boolean reported;
+  /**
+   * The peer declared us dead (its {@code stonith node=<us>} or {@code mach_down}): it does not hear
+   * us, so its claims say nothing about the rule until it shows it does (a transition report of its
+   * own, as jheartbeat sends when it sees the heal) or its status changes.
+   */
+  private boolean deaf;
+  /** Groups given up to a peer that kept them; taken back if it lets them go after all. */
+  private HeldSet yielded = HeldSet.NONE;
+
+  RuleFallback(ResourceManager rm) {
+    this.rm = rm;
+  }
+
+  /**
+   * We told the peer what we hold after a heal, or that the rule leaves overlapping groups to us.
+   * The bound does not start yet: only a claim the peer sends after this report can show that it
+   * ignores the rule (a claim sent before it, or while our reports did not reach it — one-way
+   * loss — shows nothing).
+   */
+  void reported() {
+    reported = true;
+  }
+
+  /** The peer announced that it declared us dead. */
+  void peerDeclaredUsDead() {
+    cancel();
+    reported = false;
+    deaf = true;
+  }
+
+  /** The peer reported a transition ({@code isstable=0}): it hears us. */
+  void peerInTransition() {
+    deaf = false;
+  }
+
+  /** What the peer claims of what we hold and the rule leaves to us. */
+  private HeldSet ours() {
+    HeldSet overlap = rm.held.and(rm.peerHeld.seenByPeer());
+    return overlap.minus(PartitionRule.lost(rm.mode, rm.me, rm.peerName(), overlap));
+  }
+
+  /**
+   * A stable report of the peer's was processed, before it is audited: a claim on groups the rule
+   * leaves to us, after our report, starts the bound; a report without such a claim ends it; and
+   * groups we gave up to the peer that it no longer claims are ours again (it applied the rule
+   * after all, late: both let them go).
+   */
+  void peerReported() {
+    HeldSet claimed = ours();
+    if (claimed == HeldSet.NONE) {
+      cancel();
+    } else if (reported && !deaf && bound == null) {
+      log.info("{} still claims {} after our report: the partition rule leaves them to us; waiting {} s for it"
+          + " to give them up", rm.peerName(), keys(claimed), BOUND_SECONDS);
+      bound = rm.scheduler.schedule(BOUND, this::expired);
+    }
+    takeBack();
+  }
+
+  private void expired() {
+    bound = null;
+    HeldSet still = ours();
+    if (still == HeldSet.NONE || rm.shuttingDown || !rm.peerAlive() || rm.state != RmState.STABLE
+        || !rm.peerStable || rm.peerReleasing) {
+      return;
+    }
+    if (rm.runner.busy() || rm.nice.standby() != StandbyState.NOT) {
+      // our own work first; the peer's claim is looked at again once it is done
+      bound = rm.scheduler.schedule(ResourceManager.FAILBACK_RETRY, this::expired);
+      return;
+    }
+    String peer = rm.peerName();
+    var release = rm.groupsOf(rm.me, still).stream().filter(rm.runner::isRunningHere).toList();
+    log.warn("{} still holds {} {} s after our report that the partition rule leaves them to us: it does not"
+        + " apply the rule (a Heartbeat peer keeps what it holds); giving [{}] up to it", peer, keys(still),
+        BOUND_SECONDS, still);
+    rm.held = rm.held.minus(still);
+    yielded = yielded.plus(still);
+    rm.nice.yielded(still);
+    rm.runner.submit(ResourceManager.ops(ActionQueue.Kind.STOP, release, "peer " + peer + " keeps them"), () -> {
+      if (!rm.shuttingDown) {
+        rm.out.accept(ResourceMessages.report(rm.held, true, null));
+      }
+    });
+  }
+
+  private void takeBack() {
+    HeldSet peerHolds = rm.peerHeld.seenByPeer();
+    HeldSet orphaned = yielded.minus(peerHolds).minus(rm.held);
+    yielded = yielded.and(peerHolds);
+    if (orphaned == HeldSet.NONE || rm.shuttingDown || rm.peerReleasing || rm.state != RmState.STABLE
+        || rm.nice.standby() != StandbyState.NOT) {
+      return;
+    }
+    log.info("{} gave up {} too: the partition rule leaves them to us, taking them back", rm.peerName(),
+        keys(orphaned));
+    rm.held = rm.held.plus(orphaned);
+    var groups = rm.groupsOf(rm.me, orphaned);
+    rm.runner.submit(ResourceManager.ops(ActionQueue.Kind.START, groups, "partition rule"), () -> {
+      if (!rm.shuttingDown) {
+        rm.out.accept(ResourceMessages.report(rm.held, true, null));
+      }
+    });
+  }
+
+  private java.util.List<String> keys(HeldSet set) {
+    return rm.groupsOf(rm.me, set).stream().map(g -> g.key()).toList();
+  }
+
+  /** The peer died, restarted, shut down or a standby began: whatever it claimed is moot. */
+  void reset() {
+    cancel();
+    reported = false;
+    deaf = false;
+    yielded = HeldSet.NONE;
+  }
+
+  void cancel() {
+    if (bound != null) {
+      bound.cancel();
+      bound = null;
+    }
+  }
+}
