@@ -7,24 +7,32 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What a keeper of contested groups does when the peer does not apply the {@link PartitionRule}:
- * a real Heartbeat 3.0.6 peer that did not itself see the partition (it was the muted side, or
- * it was stalled and on resuming took everything over by {@code mach_down}) never restarts and
- * never gives anything up, so both nodes would hold the groups for good. When this node keeps
- * groups by the rule and reported so, and {@value #BOUND_SECONDS} s later the peer — alive, with
- * the same status, stable and not shutting down — still claims them, this node gives them up to
- * it: one owner, at the cost of the rule's choice. A peer that follows the rule (jheartbeat) has
- * released them by then (one agent stop), so the bound does not fire for it; and should it
- * release them late, crossing our own release, its report without them makes this node take
- * them back ({@link #peerReported}), so the groups do not end up nowhere.
+ * a real Heartbeat 3.0.6 peer that did not itself see the partition (it was the muted side, say)
+ * never restarts and never gives anything up, so both nodes would hold the groups for good. When
+ * this node keeps groups by the rule and reported so, and {@value #BOUND_SECONDS} s after a claim
+ * of the peer's that arrived after that report the peer — alive, with the same status, stable and
+ * not shutting down — still claims them, this node asks it to hand them over with {@code
+ * hb_takeover} (Heartbeat's rc.d/hb_takeover runs its hb_standby of the complementary set, and
+ * the standby handshake moves the groups here, where they already run: our addresses are
+ * announced again once its report no longer claims them). If it still claims them after
+ * {@value #TAKEOVER_ASKS} requests, this node gives them up to it instead: one owner, at the cost
+ * of the rule's choice.
  *
- * <p>A peer that does restart after the heal (Heartbeat when it saw the partition, spec §5.7)
- * announces it with {@code info=shutdown isstable=0} within about 2 s, which cancels the bound;
- * its {@code shutdone} then hands everything to this node by the ordinary rules. Owned by the
- * event loop, as {@link NiceFailback}.
+ * <p>A peer that follows the rule (jheartbeat) has released them within one agent stop, so the
+ * bound does not fire for it; should it fire for a jheartbeat peer that is slow, hb_takeover makes
+ * it give up what the rule takes from it anyway; should it release them late, crossing our own
+ * release, its report without them makes this node take them back, so they do not end up
+ * nowhere. A peer that restarts after the heal (Heartbeat when it saw the partition, spec §5.7)
+ * announces it with {@code info=shutdown isstable=0} within about 2 s, which ends the bound; its
+ * {@code shutdone} then hands everything to this node by the ordinary rules. Owned by the event
+ * loop, as {@link NiceFailback}.
  */
 final class RuleFallback {
   static final int BOUND_SECONDS = 5;
   static final Duration BOUND = Duration.ofSeconds(BOUND_SECONDS);
+  static final int TAKEOVER_ASKS = 2;
+  /** A standby handshake of the peer's ends within its 10 s reply timer plus the agents' stops. */
+  static final Duration ASK_AGAIN = ResourceManager.STANDBY_TIMEOUT.plus(BOUND);
   private static final Logger log = LoggerFactory.getLogger(RuleFallback.class);
 
   private final ResourceManager rm;
@@ -37,6 +45,8 @@ final class RuleFallback {
    * own, as jheartbeat sends when it sees the heal) or its status changes.
    */
   private boolean deaf;
+  /** hb_takeover requests sent since the bound started. */
+  private int asked;
   /** Groups given up to a peer that kept them; taken back if it lets them go after all. */
   private HeldSet yielded = HeldSet.NONE;
 
@@ -103,10 +113,17 @@ final class RuleFallback {
       return;
     }
     String peer = rm.peerName();
+    if (asked < TAKEOVER_ASKS) {
+      asked++;
+      log.warn("{} still holds {} {} s after our report that the partition rule leaves them to us: it does not"
+          + " apply the rule (a Heartbeat peer keeps what it holds); asking it to hand [{}] over (hb_takeover,"
+          + " request {} of {})", peer, keys(still), BOUND_SECONDS, still, asked, TAKEOVER_ASKS);
+      rm.out.accept(ResourceMessages.hbTakeover(still.text()));
+      bound = rm.scheduler.schedule(ASK_AGAIN, this::expired);
+      return;
+    }
     var release = rm.groupsOf(rm.me, still).stream().filter(rm.runner::isRunningHere).toList();
-    log.warn("{} still holds {} {} s after our report that the partition rule leaves them to us: it does not"
-        + " apply the rule (a Heartbeat peer keeps what it holds); giving [{}] up to it", peer, keys(still),
-        BOUND_SECONDS, still);
+    log.error("{} still holds {} and did not hand them over: giving [{}] up to it", peer, keys(still), still);
     rm.held = rm.held.minus(still);
     yielded = yielded.plus(still);
     rm.nice.yielded(still);
@@ -149,6 +166,7 @@ final class RuleFallback {
   }
 
   void cancel() {
+    asked = 0;
     if (bound != null) {
       bound.cancel();
       bound = null;

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
  * {@link RuleFallback}: n1 (jheartbeat, {@code auto_failback off}, so the partition rule leaves
  * every overlapping group to n1, whose name sorts first) heals a partition with n2, played by hand.
  * n2 is either a real Heartbeat peer that never saw the partition (it keeps what it holds and says
- * nothing until asked), a jheartbeat peer that applies the rule, or a Heartbeat peer that restarts.
+ * nothing until asked; it hands the groups over when asked by hb_takeover, or not), a jheartbeat
+ * peer that applies the rule, or a Heartbeat peer that restarts.
  */
 class PartitionRuleFallbackTest {
   private static final String VIP1 = "IPaddr::10.0.0.10";
@@ -105,8 +106,16 @@ class PartitionRuleFallbackTest {
     assertThat(logs.lines()).contains("CRIT: Cluster node n2 returning after partition.");
   }
 
+  private Message fromN2(String... kv) {
+    Message.Builder b = Message.builder();
+    for (int i = 0; i < kv.length; i += 2) {
+      b.add(kv[i], kv[i + 1]);
+    }
+    return b.add("src", "n2").build();
+  }
+
   @Test
-  void aPeerThatKeepsClaimingWhatTheRuleLeavesToUsGetsItAfterTheBound() {
+  void aPeerThatKeepsClaimingWhatTheRuleLeavesToUsIsAskedToHandItOver() {
     healedWithPeerHoldingEverything();
     rm.onMessage(peerReport("all", "1")); // Heartbeat's answer to the end of our transition
     assertThat(logs.lines()).contains(
@@ -114,18 +123,44 @@ class PartitionRuleFallbackTest {
             + " waiting 5 s for it to give them up",
         "info: Partition rule (OFF): both hold [all]; giving up [none] to n2");
     advance(4.8);
-    assertThat(ran).isEmpty();
-    assertThat(rm.rscstatus()).isEqualTo("all");
-    advance(1);
+    assertThat(sent).noneMatch(m -> m.type().equals("hb_takeover"));
+    advance(0.5);
     assertThat(logs.lines()).contains("WARN: n2 still holds [" + VIP1 + ", " + VIP2 + "] 5 s after our report that"
         + " the partition rule leaves them to us: it does not apply the rule (a Heartbeat peer keeps what it"
-        + " holds); giving [all] up to it");
+        + " holds); asking it to hand [all] over (hb_takeover, request 1 of 2)");
+    assertThat(sent).filteredOn(m -> m.type().equals("hb_takeover")).singleElement()
+        .satisfies(m -> assertThat(m.get("rsc_hold")).contains("all"));
+    // Heartbeat's rc.d/hb_takeover runs hb_standby all: the standby handshake, n2 requesting
+    rm.onMessage(fromN2("t", "ask_resources", "rsc_hold", "all", "info", "me"));
+    assertThat(sent).last().satisfies(m -> assertThat(m.get("info")).contains("other"));
+    rm.onMessage(peerReport("none", "0", "info", "standby"));
+    rm.onMessage(fromN2("t", "ask_resources", "rsc_hold", "all", "info", "done"));
+    advance(1);
+    rm.onMessage(peerReport("none", "1"));
+    advance(40);
+    assertThat(ran).as("the groups already run here: nothing stops, nothing starts").isEmpty();
+    assertThat(rm.rscstatus()).isEqualTo("all");
+    assertThat(sent).filteredOn(m -> m.type().equals("hb_takeover")).hasSize(1);
+    assertThat(logs.lines()).contains("info: Partition settled: announcing [[" + VIP1 + ", " + VIP2 + "]] again");
+  }
+
+  @Test
+  void aPeerThatHandsNothingOverGetsTheGroupsAfterTwoRequests() {
+    healedWithPeerHoldingEverything();
+    rm.onMessage(peerReport("all", "1"));
+    advance(5.5 + 15);
+    assertThat(sent).filteredOn(m -> m.type().equals("hb_takeover")).hasSize(2);
+    assertThat(ran).isEmpty();
+    advance(15);
+    assertThat(logs.lines()).contains("ERROR: n2 still holds [" + VIP1 + ", " + VIP2 + "] and did not hand them"
+        + " over: giving [all] up to it");
     assertThat(ran).containsExactlyInAnyOrder("stop " + VIP1, "stop " + VIP2);
     assertThat(rm.rscstatus()).isEqualTo("none");
     assertThat(reports()).last().isEqualTo("none/1");
     rm.onMessage(peerReport("all", "1"));
-    advance(20);
+    advance(60);
     assertThat(ran).as("one owner now, nothing moves any more").hasSize(2);
+    assertThat(sent).filteredOn(m -> m.type().equals("hb_takeover")).hasSize(2);
     assertThat(rm.snapshot().groups()).allSatisfy(g -> assertThat(g.owner()).isEqualTo("n2"));
   }
 
@@ -173,7 +208,7 @@ class PartitionRuleFallbackTest {
   void groupsBothSidesLetGoAreTakenBack() {
     healedWithPeerHoldingEverything();
     rm.onMessage(peerReport("all", "1"));
-    advance(5.5);
+    advance(36);
     assertThat(rm.rscstatus()).isEqualTo("none");
     ran.clear();
     // a peer that applied the rule late: its release crossed ours
