@@ -369,22 +369,17 @@ public final class CtsCluster implements AutoCloseable {
 
   /**
    * Who holds the group once a partition healed: {@code byRule}, the owner jheartbeat's partition
-   * rule leaves, unless a real Heartbeat is involved. A real Heartbeat that declared its peer dead
-   * during the fault gave everything up in its restart (spec §5.7) and the jheartbeat node took it
-   * all. A real Heartbeat that owned the group, was declared dead by the jheartbeat node (which
-   * took the group too) and did not see the partition itself never gives it up: the jheartbeat
-   * node gives it up to it 5 s after the heal ({@code RuleFallback}), so it stays the owner.
+   * rule leaves, unless a real Heartbeat declared its peer dead during the fault: it then gave
+   * everything up in its restart (spec §5.7) and the jheartbeat node took it all. A real Heartbeat
+   * that did not see the partition (muted, the jheartbeat node declared it dead and took the
+   * group too) never gives the group up by itself: the jheartbeat node asks it to hand the group
+   * over ({@code RuleFallback}: hb_takeover, 5 s after the heal), so the rule's owner holds it
+   * there too.
    */
-  public ClusterNode ownerAfterHeal(Map<ClusterNode, LogMark> sinceFault, ClusterNode owner, ClusterNode byRule) {
-    for (ClusterNode n : nodes()) {
-      if (n instanceof RealHeartbeatNode && sinceFault.get(n).contains(deadLine(other(n)))) {
-        return other(n);
-      }
-    }
-    if (owner instanceof RealHeartbeatNode && sinceFault.get(other(owner)).contains(deadLine(owner))) {
-      return owner;
-    }
-    return byRule;
+  public ClusterNode ownerAfterHeal(Map<ClusterNode, LogMark> sinceFault, ClusterNode byRule) {
+    return nodes().stream()
+        .filter(n -> n instanceof RealHeartbeatNode && sinceFault.get(n).contains(deadLine(other(n))))
+        .findFirst().map(this::other).orElse(byRule);
   }
 
   /** The line a node writes when it declares {@code n} dead. */

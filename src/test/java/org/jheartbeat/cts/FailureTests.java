@@ -155,7 +155,7 @@ final class FailureTests {
             .as(victim.name() + " acted on its stale view after SIGCONT: declared " + survivor.name() + " dead")
             .isFalse();
       }
-      ClusterNode end = c.ownerAfterHeal(sinceFault, owner, victim == owner ? c.first() : owner);
+      ClusterNode end = c.ownerAfterHeal(sinceFault, victim == owner ? c.first() : owner);
       c.awaitServedBy(end, CtsCluster.MARGIN.plus(CtsCluster.DEADTIME));
       String choice = "SIGSTOP " + victim.name() + (victim == owner ? " (owner)" : "") + " for " + pause.toMillis()
           + "ms";

@@ -151,7 +151,7 @@ final class NetworkTests {
       Instant heal = Instant.now();
       c.awaitJoined(CtsCluster.MARGIN.plus(CtsCluster.INITDEAD));
       c.awaitRealRestartAfterHeal(sinceFault);
-      ClusterNode end = c.ownerAfterHeal(sinceFault, owner, mute == owner ? c.first() : owner);
+      ClusterNode end = c.ownerAfterHeal(sinceFault, mute == owner ? c.first() : owner);
       c.awaitServedBy(end, CtsCluster.MARGIN.plus(CtsCluster.INITDEAD));
       Instant settled = Instant.now();
       assertThat(mm.contains(CtsCluster.deadLine(peer)))
