@@ -44,8 +44,9 @@ import org.slf4j.LoggerFactory;
  * <p><b>Partition heal rule</b> (our deliberate deviation from §5.7, where both sides restart and
  * release everything): when a peer that was declared dead comes back as {@code active} without a
  * restart ({@code dead -> active}, "returning after partition"), we log Heartbeat's CRIT/info
- * lines, cancel any standby and, instead of restarting, send our holdings ({@code resource
- * rtype=full isstable=1}). Whoever — healed side or not — receives a stable report that claims
+ * lines, cancel any standby and, instead of restarting, send our holdings as a transition that
+ * ends ({@code resource rtype=full isstable=0}, then {@code isstable=1}: any peer answers with its
+ * own holdings, a real Heartbeat one too). Whoever — healed side or not — receives a stable report that claims
  * groups it also holds settles the overlap by {@link PartitionRule}: with {@code auto_failback on}
  * each node keeps the groups it is preferred for (the state {@code on} would reach anyway); with
  * {@code off} the node whose name sorts first keeps everything it holds ({@code off} promises that
@@ -55,9 +56,11 @@ import org.slf4j.LoggerFactory;
  * the same answer from the same configuration and names, so exactly one keeps each group. In
  * {@code legacy} mode (no reports) the healed side stops the peer's groups once its queued work
  * has run (unless the peer sent {@code shutdone}) and asks for its own with {@code ip-request}
- * (retried), which is where legacy mode puts every group anyway. A real Heartbeat peer restarts and gives everything up, ending with {@code
- * shutdone} (or silence until deadtime): we then take over what was released by the ordinary
- * rules, so a mixed cluster also ends with one owner per group.
+ * (retried), which is where legacy mode puts every group anyway. A real Heartbeat peer that saw the partition restarts and gives everything up, ending with
+ * {@code shutdone} (or silence until deadtime): we then take over what was released by the
+ * ordinary rules; one that did not see it keeps claiming, and {@link RuleFallback} asks it to hand
+ * over what the rule leaves to us (or, failing that, gives it up to it), so a mixed cluster also
+ * ends with one owner per group.
  */
 public final class ResourceManager {
   static final Duration RSC_TIMER = Duration.ofSeconds(10);
