@@ -96,10 +96,8 @@ final class NiceFailback {
     resourceReport(m, fromMe);
     boolean stable = m.get("isstable").map("1"::equals).orElse(true);
     if (!fromMe && m.get("info").map("mach_down"::equals).orElse(false)) {
-      fallback.peerDeclaredUsDead();
-    } else if (!fromMe && !stable) {
-      fallback.peerInTransition();
-    } else if (!fromMe) {
+      peerTookOver();
+    } else if (!fromMe && stable) {
       fallback.peerReported();
     }
     if (!fromMe && rm.state == RmState.STABLE && stable) {
@@ -113,6 +111,24 @@ final class NiceFailback {
   /** The fallback gave these contested groups up to a peer that keeps them. */
   void yielded(HeldSet set) {
     contested = contested.minus(set);
+  }
+
+  /**
+   * The peer took over our groups by mach_down, so it declared us dead; yet we are alive and hold
+   * groups it now claims too. It may be deaf to us (one-way loss: its claims then show nothing) or
+   * it may hear us again (a Heartbeat peer stalled past deadtime declares us dead on its stale view
+   * and then marks us active without seeing a partition, so it never restarts): our holdings as a
+   * transition that ends make a peer that hears us answer with its own, and that answer is a claim
+   * after our report for the {@link RuleFallback}.
+   */
+  private void peerTookOver() {
+    fallback.peerDeclaredUsDead();
+    if (rm.state == RmState.STABLE && !rm.shuttingDown
+        && rm.held.and(rm.peerHeld.seenByPeer()) != HeldSet.NONE) {
+      rm.out.accept(ResourceMessages.report(rm.held, false, null));
+      rm.out.accept(ResourceMessages.report(rm.held, true, null));
+      fallback.reported();
+    }
   }
 
   /** The peer announced a STONITH decision about us: it declared us dead. */

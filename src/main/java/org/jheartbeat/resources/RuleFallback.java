@@ -1,6 +1,7 @@
 package org.jheartbeat.resources;
 
 import java.time.Duration;
+import java.util.List;
 import org.jheartbeat.runtime.Scheduler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,14 +40,10 @@ final class RuleFallback {
   private Scheduler.Cancellable bound;
   /** We sent a keeper report since the peer's status last changed. */
   private boolean reported;
-  /**
-   * The peer declared us dead (its {@code stonith node=<us>} or {@code mach_down}): it does not hear
-   * us, so its claims say nothing about the rule until it shows it does (a transition report of its
-   * own, as jheartbeat sends when it sees the heal) or its status changes.
-   */
-  private boolean deaf;
   /** hb_takeover requests sent since the bound started. */
   private int asked;
+  /** When the claim that started the bound arrived ({@link org.jheartbeat.runtime.Clock#nanoTime}). */
+  private long claimedSince;
   /** Groups given up to a peer that kept them; taken back if it lets them go after all. */
   private HeldSet yielded = HeldSet.NONE;
 
@@ -64,16 +61,14 @@ final class RuleFallback {
     reported = true;
   }
 
-  /** The peer announced that it declared us dead. */
+  /**
+   * The peer announced that it declared us dead ({@code stonith node=<us>}, or its {@code
+   * mach_down}): whatever we reported before, it may not have heard (one-way loss), so its claims
+   * show nothing until it claims again after a report of ours that it can hear.
+   */
   void peerDeclaredUsDead() {
     cancel();
     reported = false;
-    deaf = true;
-  }
-
-  /** The peer reported a transition ({@code isstable=0}): it hears us. */
-  void peerInTransition() {
-    deaf = false;
   }
 
   /** What the peer claims of what we hold and the rule leaves to us. */
@@ -92,9 +87,10 @@ final class RuleFallback {
     HeldSet claimed = ours();
     if (claimed == HeldSet.NONE) {
       cancel();
-    } else if (reported && !deaf && bound == null) {
+    } else if (reported && bound == null) {
       log.info("{} still claims {} after our report: the partition rule leaves them to us; waiting {} s for it"
           + " to give them up", rm.peerName(), keys(claimed), BOUND_SECONDS);
+      claimedSince = rm.clock.nanoTime();
       bound = rm.scheduler.schedule(BOUND, this::expired);
     }
     takeBack();
@@ -117,13 +113,14 @@ final class RuleFallback {
       asked++;
       log.warn("{} still holds {} {} s after our report that the partition rule leaves them to us: it does not"
           + " apply the rule (a Heartbeat peer keeps what it holds); asking it to hand [{}] over (hb_takeover,"
-          + " request {} of {})", peer, keys(still), BOUND_SECONDS, still, asked, TAKEOVER_ASKS);
+          + " request {} of {})", peer, keys(still), secondsClaimed(), still, asked, TAKEOVER_ASKS);
       rm.out.accept(ResourceMessages.hbTakeover(still.text()));
       bound = rm.scheduler.schedule(ASK_AGAIN, this::expired);
       return;
     }
     var release = rm.groupsOf(rm.me, still).stream().filter(rm.runner::isRunningHere).toList();
-    log.error("{} still holds {} and did not hand them over: giving [{}] up to it", peer, keys(still), still);
+    log.error("{} still holds {} {} s after our report and did not hand them over: giving [{}] up to it", peer,
+        keys(still), secondsClaimed(), still);
     rm.held = rm.held.minus(still);
     yielded = yielded.plus(still);
     rm.nice.yielded(still);
@@ -153,15 +150,18 @@ final class RuleFallback {
     });
   }
 
-  private java.util.List<String> keys(HeldSet set) {
+  private List<String> keys(HeldSet set) {
     return rm.groupsOf(rm.me, set).stream().map(g -> g.key()).toList();
   }
 
-  /** The peer died, restarted, shut down or a standby began: whatever it claimed is moot. */
+  private long secondsClaimed() {
+    return Math.round((rm.clock.nanoTime() - claimedSince) / 1e9);
+  }
+
+  /** The peer died, restarted or shut down: whatever it claimed is moot. */
   void reset() {
     cancel();
     reported = false;
-    deaf = false;
     yielded = HeldSet.NONE;
   }
 

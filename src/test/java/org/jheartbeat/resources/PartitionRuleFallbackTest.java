@@ -150,10 +150,12 @@ class PartitionRuleFallbackTest {
     rm.onMessage(peerReport("all", "1"));
     advance(5.5 + 15);
     assertThat(sent).filteredOn(m -> m.type().equals("hb_takeover")).hasSize(2);
+    assertThat(logs.lines()).anyMatch(l -> l.contains("still holds [" + VIP1 + ", " + VIP2 + "] 20 s after our"
+        + " report") && l.endsWith("(hb_takeover, request 2 of 2)"));
     assertThat(ran).isEmpty();
     advance(15);
-    assertThat(logs.lines()).contains("ERROR: n2 still holds [" + VIP1 + ", " + VIP2 + "] and did not hand them"
-        + " over: giving [all] up to it");
+    assertThat(logs.lines()).contains("ERROR: n2 still holds [" + VIP1 + ", " + VIP2 + "] 35 s after our report"
+        + " and did not hand them over: giving [all] up to it");
     assertThat(ran).containsExactlyInAnyOrder("stop " + VIP1, "stop " + VIP2);
     assertThat(rm.rscstatus()).isEqualTo("none");
     assertThat(reports()).last().isEqualTo("none/1");
@@ -190,18 +192,33 @@ class PartitionRuleFallbackTest {
     assertThat(ran).isEmpty();
   }
 
+  private void peerDeclaresUsDeadAndTakesOver() {
+    rm.onMessage(fromN2("t", "stonith", "node", "n1", "result", "n_stnth"));
+    rm.onMessage(fromN2("t", "resource", "rsc_hold", "foreign", "info", "mach_down"));
+  }
+
   @Test
-  void claimsOfAPeerThatDeclaredUsDeadDoNotStartTheBound() {
+  void claimsOfAPeerThatDeclaredUsDeadCountOnlyAfterItAnswersUs() {
     healedWithPeerHoldingEverything();
-    // one-way loss the other way round as well: n2 did not hear us and took over by mach_down
-    rm.onMessage(Message.builder().add("t", "stonith").add("node", "n1").add("result", "n_stnth")
-        .add("src", "n2").build());
-    rm.onMessage(Message.builder().add("t", "resource").add("rsc_hold", "foreign").add("info", "mach_down")
-        .add("src", "n2").build());
-    rm.onMessage(peerReport("all", "1"));
+    // one-way loss the other way round: n2 does not hear us, declares us dead, takes over
+    rm.onMessage(fromN2("t", "stonith", "node", "n1", "result", "n_stnth"));
+    rm.onMessage(peerReport("all", "1", "info", "req_our_resources()"));
+    sent.clear();
+    rm.onMessage(fromN2("t", "resource", "rsc_hold", "foreign", "info", "mach_down"));
+    assertThat(reports()).as("our holdings, for a peer that hears us to answer").startsWith("all/0", "all/1");
     advance(10);
-    assertThat(logs.lines()).noneMatch(l -> l.contains("does not apply the rule"));
+    assertThat(sent).noneMatch(m -> m.type().equals("hb_takeover"));
     assertThat(rm.rscstatus()).isEqualTo("all");
+  }
+
+  @Test
+  void aStalledPeerThatTookOverAndHearsUsAgainIsAskedToHandItOver() {
+    healedWithPeerHoldingEverything();
+    peerDeclaresUsDeadAndTakesOver(); // Heartbeat on SIGCONT, on its stale view, without a restart
+    rm.onMessage(peerReport("all", "1")); // its answer to our holdings
+    advance(5.5);
+    assertThat(sent).filteredOn(m -> m.type().equals("hb_takeover")).singleElement()
+        .satisfies(m -> assertThat(m.get("rsc_hold")).contains("all"));
   }
 
   @Test
