@@ -123,8 +123,7 @@ final class NiceFailback {
    */
   private void peerTookOver() {
     fallback.peerDeclaredUsDead();
-    if (rm.state == RmState.STABLE && !rm.shuttingDown
-        && rm.held.and(rm.peerHeld.seenByPeer()) != HeldSet.NONE) {
+    if (rm.state == RmState.STABLE && !rm.shuttingDown && fallback.ours() != HeldSet.NONE) {
       rm.out.accept(ResourceMessages.report(rm.held, false, null));
       rm.out.accept(ResourceMessages.report(rm.held, true, null));
       fallback.reported();

@@ -71,10 +71,19 @@ final class RuleFallback {
     reported = false;
   }
 
-  /** What the peer claims of what we hold and the rule leaves to us. */
-  private HeldSet ours() {
+  /**
+   * What the peer claims of the groups we hold and the rule leaves to us. Held sets are two bits
+   * that may name no group at all (a node preferred for none): those are no claim.
+   */
+  HeldSet ours() {
     HeldSet overlap = rm.held.and(rm.peerHeld.seenByPeer());
-    return overlap.minus(PartitionRule.lost(rm.mode, rm.me, rm.peerName(), overlap));
+    HeldSet claimed = overlap.minus(PartitionRule.lost(rm.mode, rm.me, rm.peerName(), overlap));
+    for (HeldSet part : List.of(HeldSet.LOCAL, HeldSet.FOREIGN)) {
+      if (rm.groupsOf(rm.me, claimed.and(part)).isEmpty()) {
+        claimed = claimed.minus(part);
+      }
+    }
+    return claimed;
   }
 
   /**

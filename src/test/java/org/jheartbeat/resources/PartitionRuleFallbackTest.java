@@ -44,7 +44,11 @@ class PartitionRuleFallbackTest {
    * (muted, or stalled) and n1 takes everything over; then n2 is heard again without a restart.
    */
   private void healedWithPeerHoldingEverything() {
-    env = new RmSim(AutoFailback.OFF, List.of("n1", "n2"), List.of("n1 " + VIP1 + " httpd", "n2 " + VIP2));
+    healedWithPeerHoldingEverything(List.of("n1 " + VIP1 + " httpd", "n2 " + VIP2));
+  }
+
+  private void healedWithPeerHoldingEverything(List<String> groups) {
+    env = new RmSim(AutoFailback.OFF, List.of("n1", "n2"), groups);
     GroupActions agents = new GroupActions() {
       @Override
       public void start(ResourceGroup g, java.util.function.Consumer<GroupOutcome> done) {
@@ -164,6 +168,15 @@ class PartitionRuleFallbackTest {
     assertThat(ran).as("one owner now, nothing moves any more").hasSize(2);
     assertThat(sent).filteredOn(m -> m.type().equals("hb_takeover")).hasSize(2);
     assertThat(rm.snapshot().groups()).allSatisfy(g -> assertThat(g.owner()).isEqualTo("n2"));
+  }
+
+  @Test
+  void aClaimOnASetWithoutGroupsIsNoClaim() {
+    healedWithPeerHoldingEverything(List.of("n1 " + VIP1 + " httpd")); // n2 is preferred for nothing
+    rm.onMessage(peerReport("local", "1")); // n2 holds its own (empty) set: nothing of ours
+    advance(40);
+    assertThat(logs.lines()).noneMatch(l -> l.contains("still claims") || l.contains("still holds"));
+    assertThat(sent).noneMatch(m -> m.type().equals("hb_takeover"));
   }
 
   @Test
