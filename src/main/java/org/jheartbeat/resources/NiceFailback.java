@@ -158,7 +158,10 @@ final class NiceFailback {
    * addresses again: the peer's takeover during the partition sent clients to it.
    */
   private void announceWon() {
-    if (contested == HeldSet.NONE || rm.peerHeld.seenByPeer().and(contested) != HeldSet.NONE) {
+    // a bit naming no group (a node preferred for none) is no claim: a Heartbeat peer keeps
+    // reporting its empty own set after handing our groups over
+    if (contested == HeldSet.NONE
+        || rm.withGroups(rm.peerHeld.seenByPeer().and(contested)) != HeldSet.NONE) {
       return;
     }
     var kept = rm.groupsOf(rm.me, contested).stream().filter(rm.runner::isRunningHere).toList();

@@ -395,6 +395,17 @@ public final class ResourceManager {
     };
   }
 
+  /** The part of {@code set} that names at least one group: a node may be preferred for none. */
+  HeldSet withGroups(HeldSet set) {
+    HeldSet named = set;
+    for (HeldSet part : List.of(HeldSet.LOCAL, HeldSet.FOREIGN)) {
+      if (groupsOf(me, set.and(part)).isEmpty()) {
+        named = named.minus(part);
+      }
+    }
+    return named;
+  }
+
   static List<ActionQueue.Op> ops(ActionQueue.Kind kind, List<ResourceGroup> groups, String why) {
     List<ResourceGroup> order = new ArrayList<>(groups);
     if (kind == ActionQueue.Kind.STOP && !why.equals("shutdown")) {

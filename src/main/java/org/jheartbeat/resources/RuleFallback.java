@@ -77,13 +77,7 @@ final class RuleFallback {
    */
   HeldSet ours() {
     HeldSet overlap = rm.held.and(rm.peerHeld.seenByPeer());
-    HeldSet claimed = overlap.minus(PartitionRule.lost(rm.mode, rm.me, rm.peerName(), overlap));
-    for (HeldSet part : List.of(HeldSet.LOCAL, HeldSet.FOREIGN)) {
-      if (rm.groupsOf(rm.me, claimed.and(part)).isEmpty()) {
-        claimed = claimed.minus(part);
-      }
-    }
-    return claimed;
+    return rm.withGroups(overlap.minus(PartitionRule.lost(rm.mode, rm.me, rm.peerName(), overlap)));
   }
 
   /**

@@ -180,6 +180,27 @@ class PartitionRuleFallbackTest {
   }
 
   @Test
+  void aPeerPreferredForNothingThatHandsOverLeavesUsToAnnounceAgain() {
+    healedWithPeerHoldingEverything(List.of("n1 " + VIP1 + " httpd"));
+    peerDeclaresUsDeadAndTakesOver(); // Heartbeat stalled past deadtime, resumed on its stale view
+    rm.onMessage(peerReport("all", "1"));
+    advance(5.5);
+    assertThat(sent).filteredOn(m -> m.type().equals("hb_takeover")).singleElement()
+        .satisfies(m -> assertThat(m.get("rsc_hold")).contains("local"));
+    // its hb_standby foreign (our local) hands the group over; it keeps reporting its own empty set
+    rm.onMessage(fromN2("t", "ask_resources", "rsc_hold", "foreign", "info", "me"));
+    rm.onMessage(peerReport("local", "0", "info", "standby"));
+    rm.onMessage(fromN2("t", "ask_resources", "rsc_hold", "foreign", "info", "done"));
+    advance(1);
+    rm.onMessage(peerReport("local", "1"));
+    advance(1);
+    assertThat(logs.lines()).contains("info: Partition settled: announcing [[" + VIP1 + "]] again");
+    assertThat(rm.rscstatus()).isEqualTo("all");
+    advance(40);
+    assertThat(sent).filteredOn(m -> m.type().equals("hb_takeover")).hasSize(1);
+  }
+
+  @Test
   void aPeerThatAppliesTheRuleKeepsItsGroupsGivenUp() {
     healedWithPeerHoldingEverything();
     rm.onMessage(peerReport("all", "1"));
