@@ -116,7 +116,9 @@ public final class NodeMessaging {
 
   /**
    * On a medium's receive thread: authenticate, then hand the message to the loop. Other nodes'
-   * ACKs, most of a large cluster's traffic, are dropped first: membership would drop them anyway.
+   * ACKs, most of a large cluster's traffic, are dropped first: membership would only have counted
+   * them as a sign of life of the sender's link, which the sender's heartbeats on every medium
+   * already give, at least once per keepalive.
    */
   private void received(Packet packet) {
     if (ForeignAck.isForAnother(packet.data(), self)) {

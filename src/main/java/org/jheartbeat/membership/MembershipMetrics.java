@@ -19,9 +19,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * came to a false death even when no "Late heartbeat" was logged. The gap is kept in an atomic
  * because scrapes read it from HTTP threads while the loop writes it.
  * Registered once per registry: building it twice on the same registry (a restart after SIGHUP)
- * returns the same meters, so the totals carry on.
+ * returns the same counters, so the totals carry on; the gap gauges are handed over (see
+ * {@link #heartbeatGap}).
  */
 public final class MembershipMetrics {
+  private static final String GAP_MAX = "heartbeat.heartbeat.gap.max";
   final Counter heartbeatsSent;
   final Counter heartbeatsReceived;
   final Counter lateHeartbeats;
@@ -47,13 +49,25 @@ public final class MembershipMetrics {
 
   /** A status heartbeat from {@code node} came {@code intervalMs} after its previous one. */
   void heartbeatGap(String node, long intervalMs) {
-    largestGapMs.computeIfAbsent(node, n -> {
-      AtomicLong v = new AtomicLong();
-      TimeGauge.builder("heartbeat.heartbeat.gap.max", v, TimeUnit.MILLISECONDS, AtomicLong::get)
-          .description("largest interval between two status heartbeats of the node since start")
-          .tag("node", n).strongReference(true).register(registry);
-      return v;
-    }).accumulateAndGet(intervalMs, Math::max);
+    largestGapMs.computeIfAbsent(node, this::registerGap).accumulateAndGet(intervalMs, Math::max);
+  }
+
+  /**
+   * A gauge reads the object it was registered with, and registering the same name and tags again
+   * returns the first gauge: after a restart (new metrics, same registry) it would show the old
+   * node's value for ever. So a gauge left by an earlier instance is replaced, its value carried on.
+   */
+  private AtomicLong registerGap(String node) {
+    AtomicLong v = new AtomicLong();
+    TimeGauge earlier = registry.find(GAP_MAX).tag("node", node).timeGauge();
+    if (earlier != null) {
+      v.set((long) earlier.value(TimeUnit.MILLISECONDS));
+      registry.remove(earlier);
+    }
+    TimeGauge.builder(GAP_MAX, v, TimeUnit.MILLISECONDS, AtomicLong::get)
+        .description("largest interval between two status heartbeats of the node since start")
+        .tag("node", node).strongReference(true).register(registry);
+    return v;
   }
 
   private static Counter counter(MeterRegistry registry, String name, String help) {

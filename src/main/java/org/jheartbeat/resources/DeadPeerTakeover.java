@@ -1,10 +1,13 @@
 package org.jheartbeat.resources;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.jheartbeat.platform.logging.HbMarkers;
+import org.jheartbeat.runtime.Scheduler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,6 +37,11 @@ final class DeadPeerTakeover {
   private final PingQuorum quorum;
   /** Dead peers whose takeover waits until this node reaches a ping node again. */
   private final Set<String> waitingForPing = new LinkedHashSet<>();
+  /**
+   * The pending retry of a failed reset, per peer. It belongs to that death: a peer that returns
+   * and dies again starts a chain of its own, and the old one must not run beside it.
+   */
+  private final Map<String, Scheduler.Cancellable> retries = new HashMap<>();
 
   DeadPeerTakeover(ResourceManager rm, Fencer fencer, FenceLedger ledger, PingQuorum quorum) {
     this.rm = rm;
@@ -48,15 +56,7 @@ final class DeadPeerTakeover {
       log.info("Resource takeover cancelled - shutdown in progress.");
       return;
     }
-    boolean heard = rm.heardAlive.contains(node) || rm.peerShutdone.contains(node)
-        || rm.nice.heardFrom(node);
-    // A report of "none" counts when stable or announcing a shutdown: a peer still starting
-    // reports an unstable none while it may already be acquiring its groups (Heartbeat skips
-    // STONITH then; we reset it).
-    boolean gaveUp = rm.niceFailback()
-        ? heard && rm.peerHeld == HeldSet.NONE && (rm.peerStable || rm.peerReleasing)
-        : rm.peerShutdone.contains(node);
-    if (gaveUp) {
+    if (gaveUp(node)) {
       log.info("Dead node {} gave up resources.", node);
       rm.out.accept(ResourceMessages.stonith(node, "unneeded"));
       if (!rm.peerShutdone.contains(node)) {
@@ -75,6 +75,22 @@ final class DeadPeerTakeover {
     });
   }
 
+  /** Whether the takeover of {@code node}, dead now, will wait for a reset through the device. */
+  boolean resetNeeded(String node) {
+    return fencer.configured() && !gaveUp(node);
+  }
+
+  private boolean gaveUp(String node) {
+    boolean heard = rm.heardAlive.contains(node) || rm.peerShutdone.contains(node)
+        || rm.nice.heardFrom(node);
+    // A report of "none" counts when stable or announcing a shutdown: a peer still starting
+    // reports an unstable none while it may already be acquiring its groups (Heartbeat skips
+    // STONITH then; we reset it).
+    return rm.niceFailback()
+        ? heard && rm.peerHeld == HeldSet.NONE && (rm.peerStable || rm.peerReleasing)
+        : rm.peerShutdone.contains(node);
+  }
+
   /** A ping node changed status: a takeover that waited for one may go ahead now. */
   void pingStatus(String pingNode, String status) {
     if (quorum.pingStatus(pingNode, status) && !waitingForPing.isEmpty()) {
@@ -91,6 +107,10 @@ final class DeadPeerTakeover {
   /** The peer is back (healed partition or restart): whatever waited for its death is moot. */
   void peerReturned(String node) {
     waitingForPing.remove(node);
+    Scheduler.Cancellable retry = retries.remove(node);
+    if (retry != null) {
+      retry.cancel();
+    }
     ledger.abandoned(node);
   }
 
@@ -148,13 +168,14 @@ final class DeadPeerTakeover {
       log.error("STONITH of {} failed.  Retrying...", node);
       log.error(HbMarkers.CRIT, "Takeover of {}'s resources blocked until it is reset: next attempt in {} s",
           node, retry.toSeconds());
-      rm.scheduler.schedule(retry, () -> {
+      retries.put(node, rm.scheduler.schedule(retry, () -> {
+        retries.remove(node);
         if (stillDead(node)) {
           fence(node);
         } else {
           ledger.abandoned(node);
         }
-      });
+      }));
     });
   }
 

@@ -157,13 +157,13 @@ public final class ResourceManager {
       beginShutdown();
       return;
     }
+    List<String> dead = new ArrayList<>(deadBeforeCommUp);
+    deadBeforeCommUp.clear();
     if (niceFailback()) {
       nice.commUp();
     } else {
-      legacy.acquireOwn();
+      legacy.commUp(dead.stream().filter(deadPeers::resetNeeded).toList());
     }
-    List<String> dead = new ArrayList<>(deadBeforeCommUp);
-    deadBeforeCommUp.clear();
     dead.forEach(deadPeers::peerDied);
   }
 
@@ -184,6 +184,11 @@ public final class ResourceManager {
     peerStatus.put(node, to);
     if (!to.equals(from)) {
       nice.peerStatusChanged();
+    }
+    if (!"dead".equals(to)) {
+      // back before our comm up (restart, or a partition that healed): its death is moot, and
+      // taking its groups over at comm up would run them twice (seeds 2861, 4418)
+      deadBeforeCommUp.remove(node);
     }
     if ("up".equals(to) || "active".equals(to)) {
       heardAlive.add(node);
@@ -206,6 +211,9 @@ public final class ResourceManager {
     } else if ("dead".equals(from)) {
       peerShutdone.remove(node);
       peerHeld = HeldSet.NONE;
+      if (!niceFailback() && commUp) {
+        legacy.peerBack(node, true);
+      }
     }
   }
 
@@ -234,7 +242,7 @@ public final class ResourceManager {
       }
       case "ip-request-resp" -> {
         if (m.get("dest").map(me::equals).orElse(false)) {
-          legacy.onIpRequestResp(m.get("ipaddr").orElse(""), m.get("weown").orElse(""));
+          legacy.onIpRequestResp(m.get("ipaddr").orElse(""), m.get("weown").orElse(""), fromMe);
         }
       }
       case "hb_takeover" -> {
@@ -491,6 +499,7 @@ public final class ResourceManager {
       nice.partitionHealed();
       return;
     }
+    legacy.peerBack(node, false);
     legacy.releasePeers(node);
     legacy.reclaimOwn(node);
   }

@@ -35,8 +35,9 @@ import org.slf4j.LoggerFactory;
  *       {@code jhbweb}): the agent's own status.</li>
  * </ul>
  *
- * A run that times out, cannot start or names a missing script is an error. Results are handed to
- * the callback through {@code callbacks} (the event loop's post).
+ * A run that times out or cannot start is an error, and so is a script gone since its agent was
+ * made; a resource with no script at all answers as its agent does (not running). Results are
+ * handed to the callback through {@code callbacks} (the event loop's post).
  */
 public final class ScriptProbe implements MonitorProbe {
   private static final Logger log = LoggerFactory.getLogger(ScriptProbe.class);
@@ -81,7 +82,6 @@ public final class ScriptProbe implements MonitorProbe {
 
   private CompletableFuture<Result> run(ResourceSpec resource, Duration timeout) {
     ResourceAgent agent = agents.apply(resource);
-    ScriptLocation where = lookup.locate(resource.script());
     if (!(agent instanceof ScriptAgent)) {
       return agent.run(AgentOperation.STATUS).thenApply(r -> switch (r) {
         case RUNNING -> new Result(Verdict.RUNNING, 0, "running");
@@ -89,7 +89,14 @@ public final class ScriptProbe implements MonitorProbe {
         default -> new Result(Verdict.ERROR, -1, r.name().toLowerCase(java.util.Locale.ROOT));
       });
     }
-    Path script = where.path().orElseThrow();
+    // Looked up again for its kind, which decides how the answer is judged; the file may have gone
+    // since the agent was made (a package upgrade replacing it).
+    ScriptLocation where = lookup.locate(resource.script());
+    if (where.path().isEmpty()) {
+      return CompletableFuture.completedFuture(new Result(Verdict.ERROR, -1, "script " + resource.script()
+          + " not found in " + lookup.resourceDir() + " or " + lookup.initDir()));
+    }
+    Path script = where.path().get();
     List<String> argv = new ArrayList<>();
     argv.add(script.toString());
     argv.addAll(resource.args());

@@ -13,8 +13,8 @@ import java.util.concurrent.TimeUnit;
 import org.jheartbeat.e2e.ClusterNode;
 import org.jheartbeat.e2e.Httpd;
 import org.jheartbeat.e2e.NodeKind;
+import org.jheartbeat.e2e.TutorialPair;
 import org.jheartbeat.e2e.TwoNodeLab;
-import org.jheartbeat.e2e.TwoNodeLab.Slot;
 import org.jheartbeat.e2e.VipClient;
 import org.jheartbeat.e2e.Walkthrough;
 
@@ -57,14 +57,7 @@ final class BenchLab implements AutoCloseable {
 
   /** The ha.cf of both nodes: the tutorial's, with the profile's timing. */
   static String haCf(TimingProfile timing) {
-    return "logfile /var/log/ha-log\n"
-        + timing.haCfLines()
-        + "udpport 694\n"
-        + "bcast eth1\n"
-        + "auto_failback off\n"
-        + "node " + Walkthrough.N1 + "\n"
-        + "node " + Walkthrough.N2 + "\n"
-        + "ping " + TwoNodeLab.PING_NODE_IP + "\n";
+    return TutorialPair.haCf(timing.haCfLines(), "off", "ping " + TwoNodeLab.PING_NODE_IP + "\n");
   }
 
   /**
@@ -78,15 +71,13 @@ final class BenchLab implements AutoCloseable {
       throw new IllegalStateException(daemon.label() + " is not available on this machine");
     }
     TwoNodeLab lab = new TwoNodeLab(daemon == Measurement.Daemon.REAL ? REAL_PREFIX : OURS_PREFIX, true, true, 694);
-    ClusterNode a = null;
-    ClusterNode b = null;
+    TutorialPair pair = null;
     Process poller = null;
     try {
       Files.createDirectories(logDir);
-      a = kind.create(lab, Slot.N1, Walkthrough.N1, haCf(timing), Walkthrough.AUTHKEYS, Walkthrough.HARESOURCES);
-      b = kind.create(lab, Slot.N2, Walkthrough.N2, haCf(timing), Walkthrough.AUTHKEYS, Walkthrough.HARESOURCES);
-      Httpd.install(a);
-      Httpd.install(b);
+      pair = TutorialPair.create(lab, kind, kind, haCf(timing), Walkthrough.HARESOURCES);
+      ClusterNode a = pair.n1();
+      ClusterNode b = pair.n2();
       Path clientLog = logDir.resolve("client.log").toAbsolutePath();
       Files.deleteIfExists(clientLog);
       Files.createFile(clientLog);
@@ -96,7 +87,7 @@ final class BenchLab implements AutoCloseable {
       a.start();
       b.start();
       bench.awaitServing(Duration.ofSeconds(Long.parseLong(timing.initdead())).plus(MARGIN));
-      bench.awaitBothActive(MARGIN.plus(MARGIN));
+      awaitPeersActive(List.of(a, b), MARGIN.plus(MARGIN));
       bench.settle();
       FailoverBench.say(daemon.label() + " cluster up: " + bench.serving().name() + " serves");
       return bench;
@@ -104,11 +95,10 @@ final class BenchLab implements AutoCloseable {
       if (poller != null) {
         poller.destroyForcibly();
       }
-      for (ClusterNode n : new ClusterNode[] {b, a}) {
-        if (n != null) {
-          n.saveLog(logDir);
-          n.close();
-        }
+      if (pair != null) {
+        pair.n2().saveLog(logDir);
+        pair.n1().saveLog(logDir);
+        pair.close();
       }
       lab.close();
       throw e instanceof RuntimeException r ? r : new UncheckedIOException((IOException) e);
@@ -166,7 +156,7 @@ final class BenchLab implements AutoCloseable {
     lab.restoreLinks(node.slot());
     int before = node.log().length();
     node.start();
-    awaitBothActive(MARGIN.plus(MARGIN));
+    awaitPeersActive(List.of(n1, n2), MARGIN.plus(MARGIN));
     awaitLog(node, before, "resource transition completed|Initial resource acquisition complete", MARGIN);
     settle();
   }
@@ -185,7 +175,7 @@ final class BenchLab implements AutoCloseable {
           n.start();
         }
       }
-      awaitBothActive(MARGIN.plus(MARGIN));
+      awaitPeersActive(List.of(n1, n2), MARGIN.plus(MARGIN));
       awaitServing(MARGIN);
       settle();
       return true;
@@ -207,15 +197,20 @@ final class BenchLab implements AutoCloseable {
     throw new IllegalStateException("nobody serves the VIP after " + atMost);
   }
 
-  private void awaitBothActive(Duration atMost) {
+  /** Waits until each of the tutorial {@code nodes} (of one cluster or of several) sees its peer active. */
+  static void awaitPeersActive(List<ClusterNode> nodes, Duration atMost) {
     long end = System.nanoTime() + atMost.toNanos();
     while (System.nanoTime() < end) {
-      if ("active".equals(n1.nodeStatus(n2.name())) && "active".equals(n2.nodeStatus(n1.name()))) {
+      if (nodes.stream().allMatch(n -> "active".equals(n.nodeStatus(peerName(n))))) {
         return;
       }
       sleep(Duration.ofMillis(200));
     }
-    throw new IllegalStateException("the nodes do not see each other active after " + atMost);
+    throw new IllegalStateException("not every node sees its peer active after " + atMost);
+  }
+
+  private static String peerName(ClusterNode n) {
+    return n.name().equals(Walkthrough.N1) ? Walkthrough.N2 : Walkthrough.N1;
   }
 
   private static void awaitLog(ClusterNode node, int offset, String regex, Duration atMost) {
@@ -237,7 +232,7 @@ final class BenchLab implements AutoCloseable {
     sleep(twoBeats.compareTo(Duration.ofSeconds(3)) > 0 ? twoBeats : Duration.ofSeconds(3));
   }
 
-  private static void sleep(Duration d) {
+  static void sleep(Duration d) {
     try {
       Thread.sleep(d.toMillis());
     } catch (InterruptedException e) {

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.jheartbeat.e2e.ClusterNode;
@@ -67,15 +68,9 @@ public final class FailoverBench {
       List<Scenario> scenarios = List.of(Scenario.values());
       Path out = Path.of("target", "bench", "failover");
       Duration max = Duration.ofMinutes(120);
-      for (int i = 0; i < args.length; i++) {
-        String a = args[i];
-        if (a.equals("-h") || a.equals("--help")) {
-          throw new IllegalArgumentException("");
-        }
-        if (i + 1 >= args.length) {
-          throw new IllegalArgumentException(a + " needs a value");
-        }
-        String v = args[++i];
+      for (Map.Entry<String, String> option : BenchArgs.pairs(args)) {
+        String a = option.getKey();
+        String v = option.getValue();
         switch (a) {
           case "--runs" -> runs = positive(a, v);
           case "--timing" -> timings = TimingProfile.parse(v);
@@ -123,17 +118,7 @@ public final class FailoverBench {
   }
 
   public static void main(String[] args) {
-    Options o;
-    try {
-      o = Options.parse(args);
-    } catch (IllegalArgumentException e) {
-      if (!e.getMessage().isEmpty()) {
-        System.err.println("bench/failover: " + e.getMessage());
-      }
-      System.err.println(Options.USAGE);
-      System.exit(e.getMessage().isEmpty() ? 0 : 2);
-      return;
-    }
+    Options o = BenchArgs.parseOrExit("bench/failover", Options.USAGE, args, Options::parse);
     System.exit(new FailoverBench(o).run());
   }
 

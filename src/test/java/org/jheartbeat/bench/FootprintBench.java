@@ -12,10 +12,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.jheartbeat.e2e.ClusterNode;
-import org.jheartbeat.e2e.Httpd;
 import org.jheartbeat.e2e.NodeKind;
+import org.jheartbeat.e2e.TutorialPair;
 import org.jheartbeat.e2e.TwoNodeLab;
-import org.jheartbeat.e2e.TwoNodeLab.Slot;
 import org.jheartbeat.e2e.Walkthrough;
 import org.jheartbeat.testkit.Netns;
 
@@ -45,15 +44,9 @@ public final class FootprintBench {
       Duration window = Duration.ofSeconds(60);
       Duration warmup = Duration.ofSeconds(30);
       Path out = Path.of("target", "bench", "footprint");
-      for (int i = 0; i < args.length; i++) {
-        String a = args[i];
-        if (a.equals("-h") || a.equals("--help")) {
-          throw new IllegalArgumentException("");
-        }
-        if (i + 1 >= args.length) {
-          throw new IllegalArgumentException(a + " needs a value");
-        }
-        String v = args[++i];
+      for (Map.Entry<String, String> option : BenchArgs.pairs(args)) {
+        String a = option.getKey();
+        String v = option.getValue();
         switch (a) {
           case "--window" -> window = Duration.ofSeconds(seconds(a, v, 1));
           case "--warmup" -> warmup = Duration.ofSeconds(seconds(a, v, 0));
@@ -90,17 +83,7 @@ public final class FootprintBench {
       Duration.ofSeconds(10));
 
   public static void main(String[] args) {
-    Options o;
-    try {
-      o = Options.parse(args);
-    } catch (IllegalArgumentException e) {
-      if (!e.getMessage().isEmpty()) {
-        System.err.println("bench/footprint: " + e.getMessage());
-      }
-      System.err.println(Options.USAGE);
-      System.exit(e.getMessage().isEmpty() ? 0 : 2);
-      return;
-    }
+    Options o = BenchArgs.parseOrExit("bench/footprint", Options.USAGE, args, Options::parse);
     List<NodeFootprint> rows = new ArrayList<>();
     for (TimingProfile timing : List.of(ONE_SECOND, TimingProfile.FAST)) {
       rows.addAll(measure(timing, o));
@@ -134,27 +117,24 @@ public final class FootprintBench {
       for (NodeKind kind : List.of(NodeKind.REAL, NodeKind.JHEARTBEAT)) {
         TwoNodeLab lab = new TwoNodeLab(kind == NodeKind.REAL ? REAL_PREFIX : OURS_PREFIX, true, false, 694);
         open.add(lab);
-        for (Slot slot : Slot.values()) {
-          String name = slot == Slot.N1 ? Walkthrough.N1 : Walkthrough.N2;
-          ClusterNode n = kind.create(lab, slot, name, BenchLab.haCf(timing), Walkthrough.AUTHKEYS,
-              Walkthrough.HARESOURCES);
-          open.add(0, n);
-          Httpd.install(n);
+        TutorialPair pair = TutorialPair.create(lab, kind, kind, BenchLab.haCf(timing), Walkthrough.HARESOURCES);
+        open.add(0, pair);
+        for (ClusterNode n : pair.nodes()) {
           nodes.add(n);
           daemonOf.put(n, kind == NodeKind.REAL ? Measurement.Daemon.REAL.label() : Measurement.Daemon.JHEARTBEAT.label());
-          nsOf.put(n, lab.ns(slot));
+          nsOf.put(n, lab.ns(n.slot()));
         }
       }
       say("starting both clusters at keepalive " + timing.keepalive());
       nodes.forEach(ClusterNode::start);
-      awaitActive(nodes, Duration.ofSeconds(Long.parseLong(timing.initdead()) + 60));
+      BenchLab.awaitPeersActive(nodes, Duration.ofSeconds(Long.parseLong(timing.initdead()) + 60));
       say("all four nodes active; warm-up " + o.warmup().toSeconds() + " s");
-      sleep(o.warmup());
+      BenchLab.sleep(o.warmup());
       Map<ClusterNode, Map<Long, ProcSample>> before = new HashMap<>();
       nodes.forEach(n -> before.put(n, sample(nsOf.get(n))));
       long t0 = System.nanoTime();
       say("measuring " + o.window().toSeconds() + " s");
-      sleep(o.window());
+      BenchLab.sleep(o.window());
       double seconds = (System.nanoTime() - t0) / 1e9;
       List<NodeFootprint> rows = new ArrayList<>();
       for (ClusterNode n : nodes) {
@@ -188,22 +168,6 @@ public final class FootprintBench {
     return m;
   }
 
-  private static void awaitActive(List<ClusterNode> nodes, Duration atMost) {
-    long end = System.nanoTime() + atMost.toNanos();
-    while (System.nanoTime() < end) {
-      boolean all = true;
-      for (ClusterNode n : nodes) {
-        String peer = n.name().equals(Walkthrough.N1) ? Walkthrough.N2 : Walkthrough.N1;
-        all &= "active".equals(n.nodeStatus(peer));
-      }
-      if (all) {
-        return;
-      }
-      sleep(Duration.ofMillis(500));
-    }
-    throw new IllegalStateException("not every node sees its peer active after " + atMost);
-  }
-
   private static long ticksPerSecond() {
     String out = Netns.exec(List.of("getconf", "CLK_TCK"), Duration.ofSeconds(5)).stdout().strip();
     return out.matches("\\d+") ? Long.parseLong(out) : 100;
@@ -218,15 +182,6 @@ public final class FootprintBench {
       }
     }
     open.clear();
-  }
-
-  private static void sleep(Duration d) {
-    try {
-      Thread.sleep(d.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
-    }
   }
 
   private static void say(String what) {

@@ -23,6 +23,7 @@ import org.jheartbeat.e2e.Httpd;
 import org.jheartbeat.e2e.JheartbeatNode;
 import org.jheartbeat.e2e.NodeKind;
 import org.jheartbeat.e2e.RealHeartbeatNode;
+import org.jheartbeat.e2e.TutorialPair;
 import org.jheartbeat.e2e.TwoNodeLab;
 import org.jheartbeat.e2e.TwoNodeLab.Slot;
 import org.jheartbeat.e2e.VipClient;
@@ -68,39 +69,27 @@ public final class CtsCluster implements AutoCloseable {
   public CtsCluster(NodeKind peerKind, Path logDir, Duration clientMax) {
     this.logDir = logDir;
     TwoNodeLab l = null;
-    ClusterNode a = null;
-    ClusterNode b = null;
+    TutorialPair pair = null;
     try {
       Files.createDirectories(logDir);
       l = new TwoNodeLab(PREFIX, false, true, 694);
-      a = NodeKind.JHEARTBEAT.create(l, Slot.N1, Walkthrough.N1, haCf(), Walkthrough.AUTHKEYS,
-          Walkthrough.HARESOURCES);
-      b = peerKind.create(l, Slot.N2, Walkthrough.N2, haCf(), Walkthrough.AUTHKEYS, Walkthrough.HARESOURCES);
-      Httpd.install(a);
-      Httpd.install(b);
+      pair = TutorialPair.create(l, NodeKind.JHEARTBEAT, peerKind, haCf(), Walkthrough.HARESOURCES);
       this.client = VipClient.start(l, logDir.resolve("client.log"), clientMax);
     } catch (IOException | RuntimeException e) {
-      closeQuietly(b);
-      closeQuietly(a);
+      closeQuietly(pair);
       closeQuietly(l);
       throw e instanceof RuntimeException r ? r : new UncheckedIOException((IOException) e);
     }
     this.lab = l;
-    this.n1 = a;
-    this.n2 = b;
+    this.n1 = pair.n1();
+    this.n2 = pair.n2();
   }
 
   static String haCf() {
-    return "logfile /var/log/ha-log\n"
-        + "keepalive " + KEEPALIVE.toMillis() + "ms\n"
+    return TutorialPair.haCf("keepalive " + KEEPALIVE.toMillis() + "ms\n"
         + "deadtime " + DEADTIME.toMillis() + "ms\n"
         + "warntime " + WARNTIME.toMillis() + "ms\n"
-        + "initdead " + INITDEAD.toMillis() + "ms\n"
-        + "udpport 694\n"
-        + "bcast eth1\n"
-        + "auto_failback off\n"
-        + "node " + Walkthrough.N1 + "\n"
-        + "node " + Walkthrough.N2 + "\n";
+        + "initdead " + INITDEAD.toMillis() + "ms\n", "off", "");
   }
 
   public TwoNodeLab lab() {
@@ -180,6 +169,11 @@ public final class CtsCluster implements AutoCloseable {
     paused.remove(node.slot());
   }
 
+  /** The switch port of the node's heartbeat link down (a cable pulled) or up again. */
+  public void heartbeatLink(ClusterNode node, boolean up) {
+    lab.net().linkUp(lab.switchNs(), lab.heartbeatPort(node.slot()), up);
+  }
+
   /** SIGSTOP to the daemon's processes (not to lighttpd: the service itself keeps running). */
   public void pause(ClusterNode node) {
     Daemons.signal("-STOP", Daemons.pids(node));
@@ -214,9 +208,7 @@ public final class CtsCluster implements AutoCloseable {
   // ------------------------------------------------------------------------------- observations
 
   public boolean vipOn(ClusterNode node) {
-    String out = lab.net().run(lab.ns(node.slot()), Duration.ofSeconds(10), "ip", "-4", "-o", "addr", "show",
-        "dev", "eth0").stdout();
-    return out.contains(" " + VipClient.VIP + "/");
+    return lab.addressOn(node.slot(), VipClient.VIP);
   }
 
   /** Whether the node's lighttpd (the pid file of its {@link Httpd} resource) is a live, non-zombie process. */

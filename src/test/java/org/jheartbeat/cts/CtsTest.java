@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.jheartbeat.e2e.ClusterNode;
 
 /**
  * One test of the suite, as in Heartbeat's CTS: a name, the log lines it expects to cause (its
@@ -19,10 +20,13 @@ abstract class CtsTest {
   static final List<Pattern> COMMON_IGNORE = List.of(Pattern.compile("Cannot lock ourselves into memory"));
 
   private final String name;
+  private final Duration estimate;
   private final List<Pattern> ignore;
 
-  protected CtsTest(String name, String... ignore) {
+  /** @param estimate about how long the test takes on an idle machine, to fit a run into a time budget */
+  protected CtsTest(String name, Duration estimate, String... ignore) {
     this.name = name;
+    this.estimate = estimate;
     this.ignore = Stream.concat(COMMON_IGNORE.stream(), Stream.of(ignore).map(Pattern::compile)).toList();
   }
 
@@ -35,10 +39,32 @@ abstract class CtsTest {
     return ignore;
   }
 
-  /** About how long the test takes on an idle machine, to fit a run into a time budget. */
-  abstract Duration estimate();
+  final Duration estimate() {
+    return estimate;
+  }
 
   abstract Outcome run(CtsCluster c, Random rnd) throws Exception;
+
+  /**
+   * The start most tests share: the cluster brought to "both up, one owner", then one node drawn
+   * at random (the test's first draw, so that a seed replays the same choices) and its peer.
+   */
+  record Draw(ClusterNode owner, ClusterNode node, ClusterNode peer) {
+    boolean ownerDrawn() {
+      return node == owner;
+    }
+
+    /** The drawn node's name, marked when it is the owner, for an outcome's choice. */
+    String label() {
+      return node.name() + (ownerDrawn() ? " (owner)" : "");
+    }
+  }
+
+  static Draw draw(CtsCluster c, Random rnd) {
+    ClusterNode owner = c.ensureBothUp();
+    ClusterNode node = c.nodes().get(rnd.nextInt(2));
+    return new Draw(owner, node, c.other(node));
+  }
 
   /** A uniformly drawn duration from {@code minMs} to {@code maxMs} inclusive. */
   static Duration millis(Random rnd, long minMs, long maxMs) {

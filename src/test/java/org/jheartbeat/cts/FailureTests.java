@@ -39,29 +39,22 @@ final class FailureTests {
   /** Power-off of a random node (links down, everything killed, VIP gone), then it boots again and rejoins. */
   static final class DetectionTime extends CtsTest {
     DetectionTime() {
-      super("DetectionTime");
-    }
-
-    @Override
-    Duration estimate() {
-      return Duration.ofSeconds(25);
+      super("DetectionTime", Duration.ofSeconds(25));
     }
 
     @Override
     Outcome run(CtsCluster c, Random rnd) {
-      ClusterNode owner = c.ensureBothUp();
-      ClusterNode victim = c.nodes().get(rnd.nextInt(2));
-      ClusterNode survivor = c.other(victim);
-      LogMark m = LogMark.of(survivor);
+      Draw victim = draw(c, rnd);
+      LogMark m = LogMark.of(victim.peer());
       Instant t = Instant.now();
-      c.powerOff(victim);
-      long detect = detection(victim, m, t);
-      c.awaitServedBy(survivor, CtsCluster.MARGIN);
-      Long outage = victim == owner ? c.outageSince(t) : null;
-      c.lab().restoreLinks(victim.slot());
-      c.start(victim);
+      c.powerOff(victim.node());
+      long detect = detection(victim.node(), m, t);
+      c.awaitServedBy(victim.peer(), CtsCluster.MARGIN);
+      Long outage = victim.ownerDrawn() ? c.outageSince(t) : null;
+      c.lab().restoreLinks(victim.node().slot());
+      c.start(victim.node());
       c.awaitJoined(CtsCluster.INITDEAD.plus(CtsCluster.MARGIN));
-      return Outcome.measured("power-off " + victim.name() + (victim == owner ? " (owner)" : ""), survivor, detect, outage);
+      return Outcome.measured("power-off " + victim.label(), victim.peer(), detect, outage);
     }
   }
 
@@ -73,38 +66,32 @@ final class FailureTests {
    */
   static final class Kill9 extends CtsTest {
     Kill9() {
-      super("Kill9", "Resource .* is active, and should not be!");
-    }
-
-    @Override
-    Duration estimate() {
-      return Duration.ofSeconds(25);
+      super("Kill9", Duration.ofSeconds(25), "Resource .* is active, and should not be!");
     }
 
     @Override
     Outcome run(CtsCluster c, Random rnd) {
-      ClusterNode owner = c.ensureBothUp();
-      ClusterNode victim = c.nodes().get(rnd.nextInt(2));
-      ClusterNode survivor = c.other(victim);
-      LogMark m = LogMark.of(survivor);
+      Draw victim = draw(c, rnd);
+      LogMark m = LogMark.of(victim.peer());
       Instant t = Instant.now();
-      c.kill9(victim);
-      long detect = detection(victim, m, t);
-      if (victim == owner) {
-        awaitHoldsAll(c, survivor);
-        assertThat(c.holdsAll(victim)).as("the killed daemon's group stays on %s", victim.name()).isTrue();
+      c.kill9(victim.node());
+      long detect = detection(victim.node(), m, t);
+      if (victim.ownerDrawn()) {
+        awaitHoldsAll(c, victim.peer());
+        assertThat(c.holdsAll(victim.node())).as("the killed daemon's group stays on %s", victim.node().name())
+            .isTrue();
       } else {
-        c.awaitServedBy(survivor, CtsCluster.MARGIN);
+        c.awaitServedBy(victim.peer(), CtsCluster.MARGIN);
       }
-      LogMark mv = LogMark.of(victim);
-      c.start(victim);
+      LogMark mv = LogMark.of(victim.node());
+      c.start(victim.node());
       c.awaitJoined(CtsCluster.INITDEAD.plus(CtsCluster.MARGIN));
-      c.awaitServedBy(survivor, CtsCluster.MARGIN);
-      if (victim == owner) {
+      c.awaitServedBy(victim.peer(), CtsCluster.MARGIN);
+      if (victim.ownerDrawn()) {
         assertThat(mv.contains("Resource .* is active, and should not be!"))
-            .as("%s's restarted daemon reports the stale group", victim.name()).isTrue();
+            .as("%s's restarted daemon reports the stale group", victim.node().name()).isTrue();
       }
-      return Outcome.measured("kill -9 " + victim.name() + (victim == owner ? " (owner)" : ""), survivor, detect, null);
+      return Outcome.measured("kill -9 " + victim.label(), victim.peer(), detect, null);
     }
   }
 
@@ -121,71 +108,57 @@ final class FailureTests {
    */
   static final class SigStop extends CtsTest {
     SigStop() {
-      super("SigStop", "Cluster node .* returning after partition", "Late heartbeat: Node",
+      super("SigStop", Duration.ofSeconds(20), "Cluster node .* returning after partition", "Late heartbeat: Node",
           "Both machines own (our|foreign) resources", "No local heartbeat");
     }
 
     @Override
-    Duration estimate() {
-      return Duration.ofSeconds(20);
-    }
-
-    @Override
     Outcome run(CtsCluster c, Random rnd) {
-      ClusterNode owner = c.ensureBothUp();
-      ClusterNode victim = c.nodes().get(rnd.nextInt(2));
-      ClusterNode survivor = c.other(victim);
+      Draw victim = draw(c, rnd);
       Duration pause = CtsCluster.DEADTIME.plus(millis(rnd, 1000, 3000));
-      LogMark m = LogMark.of(survivor);
+      LogMark m = LogMark.of(victim.peer());
       var sinceFault = c.marks();
       Instant t = Instant.now();
-      c.pause(victim);
-      long detect = detection(victim, m, t);
-      if (victim == owner) {
-        awaitHoldsAll(c, survivor);
+      c.pause(victim.node());
+      long detect = detection(victim.node(), m, t);
+      if (victim.ownerDrawn()) {
+        awaitHoldsAll(c, victim.peer());
       }
       sleep(Duration.between(Instant.now(), t.plus(pause)));
-      LogMark mv = LogMark.of(victim);
-      c.resume(victim);
+      LogMark mv = LogMark.of(victim.node());
+      c.resume(victim.node());
       c.awaitJoined(CtsCluster.MARGIN);
       c.awaitRealRestartAfterHeal(sinceFault);
-      if (!(victim instanceof RealHeartbeatNode)) {
+      if (!(victim.node() instanceof RealHeartbeatNode)) {
         // Heartbeat 3.0.6 does act on its stale view (its restart after the heal follows): not ours to check
-        assertThat(mv.contains(CtsCluster.deadLine(survivor)))
-            .as(victim.name() + " acted on its stale view after SIGCONT: declared " + survivor.name() + " dead")
+        assertThat(mv.contains(CtsCluster.deadLine(victim.peer())))
+            .as(victim.node().name() + " acted on its stale view after SIGCONT: declared " + victim.peer().name()
+                + " dead")
             .isFalse();
       }
-      ClusterNode end = c.ownerAfterHeal(sinceFault, victim == owner ? c.first() : owner);
+      ClusterNode end = c.ownerAfterHeal(sinceFault, victim.ownerDrawn() ? c.first() : victim.owner());
       c.awaitServedBy(end, CtsCluster.MARGIN.plus(CtsCluster.DEADTIME));
-      String choice = "SIGSTOP " + victim.name() + (victim == owner ? " (owner)" : "") + " for " + pause.toMillis()
-          + "ms";
-      return Outcome.measured(choice, end, detect, null);
+      return Outcome.measured("SIGSTOP " + victim.label() + " for " + pause.toMillis() + "ms", end, detect, null);
     }
   }
 
   /** Stop a random node, remove its state files (uuid, generation), start it again: it rejoins. */
   static final class WipedState extends CtsTest {
     WipedState() {
-      super("WipedState");
-    }
-
-    @Override
-    Duration estimate() {
-      return Duration.ofSeconds(25);
+      super("WipedState", Duration.ofSeconds(25));
     }
 
     @Override
     Outcome run(CtsCluster c, Random rnd) {
-      ClusterNode owner = c.ensureBothUp();
-      ClusterNode victim = c.nodes().get(rnd.nextInt(2));
-      ClusterNode after = victim == owner ? c.other(victim) : owner;
-      c.stop(victim);
+      Draw victim = draw(c, rnd);
+      ClusterNode after = victim.ownerDrawn() ? victim.peer() : victim.owner();
+      c.stop(victim.node());
       c.awaitServedBy(after, CtsCluster.MARGIN);
-      List<String> wiped = c.wipeState(victim);
-      c.start(victim);
+      List<String> wiped = c.wipeState(victim.node());
+      c.start(victim.node());
       c.awaitJoined(CtsCluster.INITDEAD.plus(CtsCluster.MARGIN));
       c.awaitServedBy(after, CtsCluster.MARGIN);
-      return Outcome.of("wiped " + victim.name() + " " + wiped, after);
+      return Outcome.of("wiped " + victim.node().name() + " " + wiped, after);
     }
   }
 }

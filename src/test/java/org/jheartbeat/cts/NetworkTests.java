@@ -29,6 +29,14 @@ final class NetworkTests {
     return List.of(new SplitBrain(), new PacketLoss(), new AsymmetricLoss(), new LinkFlap());
   }
 
+  /** Waits deadtime, then checks that no node declared a node dead since its mark ({@code during}: under what). */
+  private static void assertNoDeathWithinDeadtime(List<LogMark> marks, String during) {
+    CtsTest.sleep(CtsCluster.DEADTIME);
+    for (LogMark m : marks) {
+      assertThat(m.contains(": is dead")).as("%s declared a node dead %s", m.node().name(), during).isFalse();
+    }
+  }
+
   /**
    * The heartbeat link of a random node is cut for deadtime plus 1–4 s: both declare the other
    * dead, the non-owner takes the group over (the documented split brain: both serve during the
@@ -36,25 +44,20 @@ final class NetworkTests {
    */
   static final class SplitBrain extends CtsTest {
     SplitBrain() {
-      super("Split_brain", PARTITION_LINES);
-    }
-
-    @Override
-    Duration estimate() {
-      return Duration.ofSeconds(20);
+      super("Split_brain", Duration.ofSeconds(20), PARTITION_LINES);
     }
 
     @Override
     Outcome run(CtsCluster c, Random rnd) {
-      ClusterNode owner = c.ensureBothUp();
-      ClusterNode side = c.nodes().get(rnd.nextInt(2));
+      Draw side = draw(c, rnd);
+      ClusterNode owner = side.owner();
       ClusterNode other = c.other(owner);
       Duration extra = millis(rnd, 1000, 4000);
       LogMark mo = LogMark.of(other);
       LogMark mw = LogMark.of(owner);
       var sinceFault = c.marks();
       Instant t = Instant.now();
-      c.lab().net().linkUp(c.lab().switchNs(), c.lab().heartbeatPort(side.slot()), false);
+      c.heartbeatLink(side.node(), false);
       try {
         long detect = FailureTests.detection(owner, mo, t);
         FailureTests.detection(other, mw, t);
@@ -62,16 +65,16 @@ final class NetworkTests {
         assertThat(c.holdsAll(owner)).as("%s keeps the group during the partition", owner.name()).isTrue();
         sleep(Duration.between(Instant.now(), t.plus(CtsCluster.DEADTIME).plus(extra)));
         Instant heal = Instant.now();
-        c.lab().net().linkUp(c.lab().switchNs(), c.lab().heartbeatPort(side.slot()), true);
+        c.heartbeatLink(side.node(), true);
         c.awaitJoined(CtsCluster.MARGIN.plus(CtsCluster.INITDEAD));
         c.awaitServedBy(c.first(), CtsCluster.MARGIN.plus(CtsCluster.INITDEAD));
         Instant settled = Instant.now();
         c.awaitRealRestartAfterHeal(sinceFault);
         c.awaitServedBy(c.first(), CtsCluster.MARGIN);
-        return Outcome.measured("cut " + side.name() + "'s heartbeat link for " + CtsCluster.DEADTIME.plus(extra).toMillis()
-            + "ms", c.first(), detect, ms(heal, settled));
+        return Outcome.measured("cut " + side.node().name() + "'s heartbeat link for "
+            + CtsCluster.DEADTIME.plus(extra).toMillis() + "ms", c.first(), detect, ms(heal, settled));
       } finally {
-        c.lab().net().linkUp(c.lab().switchNs(), c.lab().heartbeatPort(side.slot()), true);
+        c.heartbeatLink(side.node(), true);
       }
     }
   }
@@ -79,36 +82,27 @@ final class NetworkTests {
   /** 10–40 % of the heartbeat packets on a random node's link are dropped for 6–10 s: nothing moves. */
   static final class PacketLoss extends CtsTest {
     PacketLoss() {
-      super("PacketLoss", LOSS_LINES);
-    }
-
-    @Override
-    Duration estimate() {
-      return Duration.ofSeconds(15);
+      super("PacketLoss", Duration.ofSeconds(15), LOSS_LINES);
     }
 
     @Override
     Outcome run(CtsCluster c, Random rnd) {
-      ClusterNode owner = c.ensureBothUp();
-      ClusterNode n = c.nodes().get(rnd.nextInt(2));
+      Draw lossy = draw(c, rnd);
       int percent = 10 + rnd.nextInt(31);
       Duration d = millis(rnd, 6000, 10000);
       List<LogMark> marks = c.nodes().stream().map(LogMark::of).toList();
       Map<String, Long> dropped;
-      c.lab().loss(n.slot(), percent);
+      c.lab().loss(lossy.node().slot(), percent);
       try {
         sleep(d);
         dropped = c.lab().dropCounters();
       } finally {
         c.lab().clearLoss();
       }
-      sleep(CtsCluster.DEADTIME);
-      for (LogMark m : marks) {
-        assertThat(m.contains(": is dead")).as("%s declared a node dead under %d%% loss", m.node().name(), percent)
-            .isFalse();
-      }
+      assertNoDeathWithinDeadtime(marks, "under " + percent + "% loss");
       long total = dropped.values().stream().mapToLong(Long::longValue).sum();
-      return Outcome.of(percent + "% on " + n.name() + " for " + d.toMillis() + "ms (" + total + " dropped)", owner);
+      return Outcome.of(percent + "% on " + lossy.node().name() + " for " + d.toMillis() + "ms (" + total
+          + " dropped)", lossy.owner());
     }
   }
 
@@ -119,19 +113,14 @@ final class NetworkTests {
    */
   static final class AsymmetricLoss extends CtsTest {
     AsymmetricLoss() {
-      super("AsymmetricLoss", PARTITION_LINES);
-    }
-
-    @Override
-    Duration estimate() {
-      return Duration.ofSeconds(20);
+      super("AsymmetricLoss", Duration.ofSeconds(20), PARTITION_LINES);
     }
 
     @Override
     Outcome run(CtsCluster c, Random rnd) {
-      ClusterNode owner = c.ensureBothUp();
-      ClusterNode mute = c.nodes().get(rnd.nextInt(2));
-      ClusterNode peer = c.other(mute);
+      Draw drawn = draw(c, rnd);
+      ClusterNode mute = drawn.node();
+      ClusterNode peer = drawn.peer();
       Duration extra = millis(rnd, 1000, 3000);
       LogMark mp = LogMark.of(peer);
       LogMark mm = LogMark.of(mute);
@@ -141,7 +130,7 @@ final class NetworkTests {
       c.lab().asymmetricDrop(mute.slot());
       try {
         detect = FailureTests.detection(mute, mp, t);
-        if (mute == owner) {
+        if (drawn.ownerDrawn()) {
           FailureTests.awaitHoldsAll(c, peer);
         }
         sleep(Duration.between(Instant.now(), t.plus(CtsCluster.DEADTIME).plus(extra)));
@@ -151,12 +140,12 @@ final class NetworkTests {
       Instant heal = Instant.now();
       c.awaitJoined(CtsCluster.MARGIN.plus(CtsCluster.INITDEAD));
       c.awaitRealRestartAfterHeal(sinceFault);
-      ClusterNode end = c.ownerAfterHeal(sinceFault, mute == owner ? c.first() : owner);
+      ClusterNode end = c.ownerAfterHeal(sinceFault, drawn.ownerDrawn() ? c.first() : drawn.owner());
       c.awaitServedBy(end, CtsCluster.MARGIN.plus(CtsCluster.INITDEAD));
       Instant settled = Instant.now();
       assertThat(mm.contains(CtsCluster.deadLine(peer)))
           .as("%s, which heard %s all along, declared it dead", mute.name(), peer.name()).isFalse();
-      return Outcome.measured("drop all sent by " + mute.name() + (mute == owner ? " (owner)" : "") + " for "
+      return Outcome.measured("drop all sent by " + drawn.label() + " for "
           + CtsCluster.DEADTIME.plus(extra).toMillis() + "ms", end, detect, ms(heal, settled));
     }
   }
@@ -168,40 +157,31 @@ final class NetworkTests {
    */
   static final class LinkFlap extends CtsTest {
     LinkFlap() {
-      super("LinkFlap", LOSS_LINES);
-    }
-
-    @Override
-    Duration estimate() {
-      return Duration.ofSeconds(15);
+      super("LinkFlap", Duration.ofSeconds(15), LOSS_LINES);
     }
 
     @Override
     Outcome run(CtsCluster c, Random rnd) {
-      ClusterNode owner = c.ensureBothUp();
-      ClusterNode n = c.nodes().get(rnd.nextInt(2));
+      Draw flapping = draw(c, rnd);
+      ClusterNode n = flapping.node();
       int cycles = 3 + rnd.nextInt(4);
       List<LogMark> marks = c.nodes().stream().map(LogMark::of).toList();
-      String port = c.lab().heartbeatPort(n.slot());
       long downTotal = 0;
       try {
         for (int i = 0; i < cycles; i++) {
           Duration down = millis(rnd, 300, 1000);
           downTotal += down.toMillis();
-          c.lab().net().linkUp(c.lab().switchNs(), port, false);
+          c.heartbeatLink(n, false);
           sleep(down);
-          c.lab().net().linkUp(c.lab().switchNs(), port, true);
+          c.heartbeatLink(n, true);
           sleep(millis(rnd, 300, 1000));
         }
       } finally {
-        c.lab().net().linkUp(c.lab().switchNs(), port, true);
+        c.heartbeatLink(n, true);
       }
-      sleep(CtsCluster.DEADTIME);
-      for (LogMark m : marks) {
-        assertThat(m.contains(": is dead")).as("%s declared a node dead on a flapping link", m.node().name())
-            .isFalse();
-      }
-      return Outcome.of(cycles + " flaps of " + n.name() + "'s heartbeat link, " + downTotal + "ms down", owner);
+      assertNoDeathWithinDeadtime(marks, "on a flapping link");
+      return Outcome.of(cycles + " flaps of " + n.name() + "'s heartbeat link, " + downTotal + "ms down",
+          flapping.owner());
     }
   }
 }

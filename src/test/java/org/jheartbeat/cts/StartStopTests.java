@@ -25,12 +25,7 @@ final class StartStopTests {
   /** From both down, start the nodes one after the other in a random order: the first one serves. */
   static final class StartOnebyOne extends CtsTest {
     StartOnebyOne() {
-      super("StartOnebyOne");
-    }
-
-    @Override
-    Duration estimate() {
-      return Duration.ofSeconds(25);
+      super("StartOnebyOne", Duration.ofSeconds(25));
     }
 
     @Override
@@ -51,12 +46,7 @@ final class StartStopTests {
   /** From both down, start both at once: the group goes to its home node orasrv1. */
   static final class SimulStart extends CtsTest {
     SimulStart() {
-      super("SimulStart");
-    }
-
-    @Override
-    Duration estimate() {
-      return Duration.ofSeconds(30);
+      super("SimulStart", Duration.ofSeconds(30));
     }
 
     @Override
@@ -80,12 +70,7 @@ final class StartStopTests {
   /** From both up, stop both at once: nothing is held anywhere afterwards. */
   static final class SimulStop extends CtsTest {
     SimulStop() {
-      super("SimulStop");
-    }
-
-    @Override
-    Duration estimate() {
-      return Duration.ofSeconds(10);
+      super("SimulStop", Duration.ofSeconds(10));
     }
 
     @Override
@@ -99,44 +84,32 @@ final class StartStopTests {
   /** From both up, stop the nodes one after the other in a random order: the group follows, then nobody holds it. */
   static final class StopOnebyOne extends CtsTest {
     StopOnebyOne() {
-      super("StopOnebyOne");
-    }
-
-    @Override
-    Duration estimate() {
-      return Duration.ofSeconds(12);
+      super("StopOnebyOne", Duration.ofSeconds(12));
     }
 
     @Override
     Outcome run(CtsCluster c, Random rnd) {
-      ClusterNode owner = c.ensureBothUp();
-      ClusterNode first = c.nodes().get(rnd.nextInt(2));
-      ClusterNode second = c.other(first);
+      Draw first = draw(c, rnd);
       Instant t = Instant.now();
-      c.stop(first);
-      c.awaitServedBy(second, CtsCluster.MARGIN);
-      Long outage = first == owner ? c.outageSince(t) : null;
-      c.stop(second);
-      return Outcome.measured("first=" + first.name() + (first == owner ? " (owner)" : ""), null, null, outage);
+      c.stop(first.node());
+      c.awaitServedBy(first.peer(), CtsCluster.MARGIN);
+      Long outage = first.ownerDrawn() ? c.outageSince(t) : null;
+      c.stop(first.peer());
+      return Outcome.measured("first=" + first.label(), null, null, outage);
     }
   }
 
   /** From both up, restart each node (stop, start, rejoin) in a random order: the group moves only off a stopped owner. */
   static final class RestartOnebyOne extends CtsTest {
     RestartOnebyOne() {
-      super("RestartOnebyOne");
-    }
-
-    @Override
-    Duration estimate() {
-      return Duration.ofSeconds(45);
+      super("RestartOnebyOne", Duration.ofSeconds(45));
     }
 
     @Override
     Outcome run(CtsCluster c, Random rnd) {
-      ClusterNode owner = c.ensureBothUp();
-      ClusterNode first = c.nodes().get(rnd.nextInt(2));
-      for (ClusterNode n : List.of(first, c.other(first))) {
+      Draw first = draw(c, rnd);
+      ClusterNode owner = first.owner();
+      for (ClusterNode n : List.of(first.node(), first.peer())) {
         c.stop(n);
         if (n == owner) {
           owner = c.other(n);
@@ -146,19 +119,14 @@ final class StartStopTests {
         c.awaitJoined(CtsCluster.INITDEAD.plus(CtsCluster.MARGIN));
         c.awaitServedBy(owner, CtsCluster.MARGIN);
       }
-      return Outcome.of("first=" + first.name(), owner);
+      return Outcome.of("first=" + first.node().name(), owner);
     }
   }
 
   /** Toggles a random node (stop it if it runs, start it if not), from whatever state the last test left. */
   static final class Flip extends CtsTest {
     Flip() {
-      super("Flip");
-    }
-
-    @Override
-    Duration estimate() {
-      return Duration.ofSeconds(10);
+      super("Flip", Duration.ofSeconds(10));
     }
 
     @Override
@@ -191,38 +159,27 @@ final class StartStopTests {
   /** From both up, restart a random node: a restarted owner has handed the group over for good. */
   static final class Restart extends CtsTest {
     Restart() {
-      super("Restart");
-    }
-
-    @Override
-    Duration estimate() {
-      return Duration.ofSeconds(30);
+      super("Restart", Duration.ofSeconds(30));
     }
 
     @Override
     Outcome run(CtsCluster c, Random rnd) {
-      ClusterNode owner = c.ensureBothUp();
-      ClusterNode n = c.nodes().get(rnd.nextInt(2));
+      Draw restarted = draw(c, rnd);
       Instant t = Instant.now();
-      c.stop(n);
-      ClusterNode after = n == owner ? c.other(n) : owner;
+      c.stop(restarted.node());
+      ClusterNode after = restarted.ownerDrawn() ? restarted.peer() : restarted.owner();
       c.awaitServedBy(after, CtsCluster.MARGIN);
-      Long outage = n == owner ? c.outageSince(t) : null;
-      c.start(n);
+      Long outage = restarted.ownerDrawn() ? c.outageSince(t) : null;
+      c.start(restarted.node());
       c.awaitJoined(CtsCluster.INITDEAD.plus(CtsCluster.MARGIN));
-      return Outcome.measured("restart " + n.name() + (n == owner ? " (owner)" : ""), after, null, outage);
+      return Outcome.measured("restart " + restarted.label(), after, null, outage);
     }
   }
 
   /** From both up, hb_standby on the owner (set all, or the group's own set): the peer serves. */
   static final class Standby extends CtsTest {
     Standby() {
-      super("Standby");
-    }
-
-    @Override
-    Duration estimate() {
-      return Duration.ofSeconds(10);
+      super("Standby", Duration.ofSeconds(10));
     }
 
     @Override

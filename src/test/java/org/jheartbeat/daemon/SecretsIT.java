@@ -24,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 import org.jheartbeat.api.ControlClient;
 import org.jheartbeat.api.ControlSocket;
 import org.jheartbeat.config.AuthKey;
@@ -32,6 +31,7 @@ import org.jheartbeat.config.AuthKeys;
 import org.jheartbeat.config.AuthMethod;
 import org.jheartbeat.config.Directive;
 import org.jheartbeat.config.Directives;
+import org.jheartbeat.testkit.JheartbeatCommand;
 import org.jheartbeat.wire.Authenticator;
 import org.jheartbeat.wire.Message;
 import org.junit.jupiter.api.AfterEach;
@@ -208,15 +208,7 @@ class SecretsIT {
   }
 
   private String jheartbeat(String... args) throws Exception {
-    Path home = Path.of(System.getProperty("jheartbeat.home", "."));
-    List<String> cmd = new ArrayList<>(List.of(home.resolve("bin/jheartbeat").toString()));
-    cmd.addAll(List.of(args));
-    Path out = Files.createTempFile(dir, "out", ".txt");
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile()).start();
-    if (!p.waitFor(90, TimeUnit.SECONDS)) {
-      p.destroyForcibly();
-      throw new AssertionError("timed out: " + cmd);
-    }
-    return "exit " + p.exitValue() + "\n" + Files.readString(out, StandardCharsets.UTF_8);
+    JheartbeatCommand.Result r = JheartbeatCommand.run(dir, List.of(args));
+    return "exit " + r.exitCode() + "\n" + r.out();
   }
 }

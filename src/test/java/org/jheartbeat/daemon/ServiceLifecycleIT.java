@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.DatagramSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -13,7 +12,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
-import java.util.concurrent.TimeUnit;
+import org.jheartbeat.testkit.JheartbeatCommand;
+import org.jheartbeat.testkit.JheartbeatCommand.Result;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,8 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
 class ServiceLifecycleIT {
   @TempDir Path dir;
   private final List<String> node = new ArrayList<>();
-
-  record Result(int exitCode, String out) {}
 
   @AfterEach
   void killLeftovers() {
@@ -144,15 +142,6 @@ class ServiceLifecycleIT {
   }
 
   private Result jheartbeat(String... args) throws Exception {
-    Path home = Path.of(System.getProperty("jheartbeat.home", "."));
-    List<String> cmd = new ArrayList<>(List.of(home.resolve("bin/jheartbeat").toString()));
-    cmd.addAll(List.of(args));
-    Path out = Files.createTempFile(dir, "out", ".txt");
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile()).start();
-    if (!p.waitFor(90, TimeUnit.SECONDS)) {
-      p.destroyForcibly();
-      throw new AssertionError("timed out: " + cmd);
-    }
-    return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8));
+    return JheartbeatCommand.run(dir, List.of(args));
   }
 }

@@ -2,20 +2,8 @@ package org.jheartbeat.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.ConnectException;
-import java.net.DatagramSocket;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,11 +14,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DemoNetnsIT {
   @TempDir Path dir;
-  private final List<Long> pids = new ArrayList<>();
+  private final DemoRun demo = new DemoRun();
 
   @AfterEach
   void killLeftovers() {
-    pids.forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
+    demo.killLeftovers();
   }
 
   @Test
@@ -39,65 +27,11 @@ class DemoNetnsIT {
     org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/sbin/lighttpd")), "needs lighttpd");
     org.junit.jupiter.api.Assumptions.assumeTrue(org.jheartbeat.testkit.Netns.list().stream().noneMatch(n -> n.startsWith("jhb-demo-")),
         "another demo's namespaces exist");
-    Path home = Path.of(System.getProperty("jheartbeat.home", "."));
-    Path output = dir.resolve("demo.out");
-    Process demo = new ProcessBuilder(home.resolve("bin/jheartbeat").toString(), "demo", "--no-pause", "--duration", "150", "--netns")
-        .redirectErrorStream(true).redirectOutput(output.toFile())
-        .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile())).start();
-    boolean finished = demo.waitFor(180, TimeUnit.SECONDS);
-    String out = Files.readString(output, StandardCharsets.UTF_8);
-    all(Pattern.compile("\\(pid (\\d+)\\)"), out).forEach(p -> pids.add(Long.parseLong(p)));
-    if (!finished) {
-      demo.destroy();
-      demo.waitFor(30, TimeUnit.SECONDS);
-    }
-    assertThat(finished).as("finished within 180 s:\n" + out).isTrue();
-    assertThat(demo.exitValue()).as(out).isZero();
-
-    assertThat(out).contains("client: demo1 answers", "client: demo2 answers", "client: no answer");
-    assertThat(out).containsPattern("takeover: demo2 serves \\d+ ms after the kill; client outage \\d+ ms");
-    
-    Matcher crash = Pattern.compile("2\\. crash demo1 +demo2 took over +outage +(\\d+) ms").matcher(out);
-    assertThat(crash.find()).as(out).isTrue();
-    // deadtime is 2 s: the outage is about that, certainly more than a keepalive and less than 15 s.
-    assertThat(Long.parseLong(crash.group(1))).isBetween(500L, 15_000L);
-    assertThat(out).containsPattern("4\\. hb_standby on demo2 +demo1 serves again +outage +\\d+ ms");
-
-    assertThat(pids).as("daemon pids printed").hasSizeGreaterThanOrEqualTo(3);
-    for (long pid : pids) {
-      assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).as("pid " + pid + " alive").isFalse();
-    }
-    Path files = Path.of(first(Pattern.compile("files +(/\\S+)"), out));
-    assertThat(files.getFileName().toString()).startsWith("jhb-demo-");
-    assertThat(files).doesNotExist();
-    assertThat(ProcessHandle.allProcesses().map(p -> p.info().commandLine().orElse(""))
-        .filter(c -> c.contains(files.toString()))).as("processes naming " + files).isEmpty();
+    String out = demo.run(dir, "--duration", "150", "--netns");
+    demo.assertStoryTold();
+    demo.assertNothingLeft();
 
     assertThat(org.jheartbeat.testkit.Netns.list()).noneMatch(n -> n.startsWith("jhb-demo-"));
     assertThat(out).contains("Summary (client polling http://192.168.21.100:80/");
-  }
-
-  private static List<String> all(Pattern p, String text) {
-    List<String> found = new ArrayList<>();
-    Matcher m = p.matcher(text);
-    while (m.find()) {
-      found.add(m.group(1));
-    }
-    return found;
-  }
-
-  private static String first(Pattern p, String text) {
-    Matcher m = p.matcher(text);
-    assertThat(m.find()).as(p + " in\n" + text).isTrue();
-    return m.group(1);
-  }
-
-  private static boolean refused(String address, int port) throws IOException {
-    try (Socket s = new Socket()) {
-      s.connect(new InetSocketAddress(address, port), 2_000);
-      return false;
-    } catch (ConnectException e) {
-      return true;
-    }
   }
 }

@@ -186,6 +186,12 @@ public final class TwoNodeLab implements AutoCloseable {
     return heartbeatPort.get(slot);
   }
 
+  /** Whether IPv4 address {@code ip} is on the eth0 (public side) of the node in {@code slot}. */
+  public boolean addressOn(Slot slot, String ip) {
+    String out = net.run(ns(slot), Duration.ofSeconds(10), "ip", "-4", "-o", "addr", "show", "dev", "eth0").stdout();
+    return out.contains(" " + ip + "/");
+  }
+
   /** Takes both switch ports of a node down: it hears nothing and nobody hears it. */
   public void cutLinks(Slot slot) {
     net.linkUp(switchNs, publicPort(slot), false);

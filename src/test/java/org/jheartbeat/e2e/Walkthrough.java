@@ -14,7 +14,6 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
-import org.jheartbeat.e2e.TwoNodeLab.Slot;
 
 /**
  * The tutorial's walkthrough (spec membership-and-resources §5.3–§5.6, golden traces 01–05) on a
@@ -115,42 +114,29 @@ public final class Walkthrough implements AutoCloseable {
     String haresources = HARESOURCES + extraHaresources;
     this.logDir = logDir;
     TwoNodeLab l = null;
-    ClusterNode a = null;
-    ClusterNode b = null;
+    TutorialPair pair = null;
     try {
       Files.createDirectories(logDir);
       l = new TwoNodeLab(prefix, true, true, 694);
-      a = kind1.create(l, Slot.N1, N1, haCf(), AUTHKEYS, haresources);
-      b = kind2.create(l, Slot.N2, N2, haCf(), AUTHKEYS, haresources);
-      Httpd.install(a);
-      Httpd.install(b);
+      pair = TutorialPair.create(l, kind1, kind2, haCf(), haresources);
       client = VipClient.start(l, logDir.resolve("client.log"), CLIENT_MAX);
     } catch (IOException | RuntimeException e) {
-      closeQuietly(b);
-      closeQuietly(a);
+      closeQuietly(pair);
       closeQuietly(l);
       throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
     }
     this.lab = l;
-    this.n1 = a;
-    this.n2 = b;
+    this.n1 = pair.n1();
+    this.n2 = pair.n2();
     report("lab, nodes and client ready (" + kind1 + " + " + kind2 + ")");
   }
 
   /** The ha.cf of both nodes. */
   public String haCf() {
-    return "logfile /var/log/ha-log\n"
-        + "keepalive " + timing.keepalive() + "\n"
+    return TutorialPair.haCf("keepalive " + timing.keepalive() + "\n"
         + "deadtime " + timing.deadtime() + "\n"
         + "warntime " + timing.warntime() + "\n"
-        + "initdead " + timing.initdead() + "\n"
-        + "udpport 694\n"
-        + "bcast eth1\n"
-        + "auto_failback " + autoFailback + "\n"
-        + "node " + N1 + "\n"
-        + "node " + N2 + "\n"
-        + "ping " + TwoNodeLab.PING_NODE_IP + "\n"
-        + extraHaCf;
+        + "initdead " + timing.initdead() + "\n", autoFailback, "ping " + TwoNodeLab.PING_NODE_IP + "\n" + extraHaCf);
   }
 
   public TwoNodeLab lab() {
@@ -326,9 +312,7 @@ public final class Walkthrough implements AutoCloseable {
 
   /** Whether IPv4 address {@code ip} is on the node's eth0. */
   public boolean addressOn(ClusterNode node, String ip) {
-    String out = lab.net().run(lab.ns(node.slot()), Duration.ofSeconds(10), "ip", "-4", "-o", "addr", "show", "dev",
-        "eth0").stdout();
-    return out.contains(" " + ip + "/");
+    return lab.addressOn(node.slot(), ip);
   }
 
   /** The timing the nodes run with. */

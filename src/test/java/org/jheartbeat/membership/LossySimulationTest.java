@@ -9,8 +9,7 @@ import java.util.TreeSet;
 import java.util.stream.LongStream;
 import org.jheartbeat.testkit.LogCapture;
 import org.jheartbeat.wire.Message;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -22,17 +21,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class LossySimulationTest {
   private static final List<String> THREE = List.of("n1", "n2", "n3");
-  private LogCapture logs;
-
-  @BeforeEach
-  void capture() {
-    logs = new LogCapture("org.jheartbeat.membership");
-  }
-
-  @AfterEach
-  void release() {
-    logs.close();
-  }
+  @RegisterExtension
+  final LogCapture logs = LogCapture.perTest("org.jheartbeat.membership");
 
   static LongStream seeds() {
     return LongStream.rangeClosed(1, 200);

@@ -10,24 +10,14 @@ import org.jheartbeat.config.Timing;
 import org.jheartbeat.testkit.LogCapture;
 import org.jheartbeat.wire.Field;
 import org.jheartbeat.wire.Message;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Membership engines in a simulated cluster (ManualScheduler, in-memory network). */
 class MembershipClusterTest {
   private static final List<String> TWO = List.of("n1", "n2");
-  private LogCapture logs;
-
-  @BeforeEach
-  void capture() {
-    logs = new LogCapture("org.jheartbeat.membership");
-  }
-
-  @AfterEach
-  void release() {
-    logs.close();
-  }
+  @RegisterExtension
+  final LogCapture logs = LogCapture.perTest("org.jheartbeat.membership");
 
   private static List<String> names(Message m) {
     return m.fields().stream().map(Field::name).toList();

@@ -12,9 +12,8 @@ import org.jheartbeat.testkit.LogCapture;
 import org.jheartbeat.testkit.ManualClock;
 import org.jheartbeat.testkit.ManualScheduler;
 import org.jheartbeat.wire.Message;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** One engine (n1) driven by hand-built messages of fake peers. */
 class MembershipPeerTest {
@@ -22,18 +21,9 @@ class MembershipPeerTest {
   private final ManualScheduler scheduler = new ManualScheduler(clock);
   private final List<Message> out = new ArrayList<>();
   private final List<Message> delivered = new ArrayList<>();
-  private LogCapture logs;
+  @RegisterExtension
+  final LogCapture logs = LogCapture.perTest("org.jheartbeat.membership");
   private Membership n1;
-
-  @BeforeEach
-  void capture() {
-    logs = new LogCapture("org.jheartbeat.membership");
-  }
-
-  @AfterEach
-  void release() {
-    logs.close();
-  }
 
   private final io.micrometer.core.instrument.simple.SimpleMeterRegistry registry =
       new io.micrometer.core.instrument.simple.SimpleMeterRegistry();

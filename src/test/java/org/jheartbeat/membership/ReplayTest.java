@@ -10,9 +10,9 @@ import org.jheartbeat.testkit.LogCapture;
 import org.jheartbeat.testkit.ManualClock;
 import org.jheartbeat.testkit.ManualScheduler;
 import org.jheartbeat.wire.Message;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Replayed packets are authentic (they carry a valid signature) but old: a captured message of
@@ -24,12 +24,12 @@ class ReplayTest {
   private final ManualClock clock = new ManualClock();
   private final ManualScheduler scheduler = new ManualScheduler(clock);
   private final List<Message> delivered = new ArrayList<>();
-  private LogCapture logs;
+  @RegisterExtension
+  final LogCapture logs = LogCapture.perTest("org.jheartbeat.membership");
   private Membership n1;
 
   @BeforeEach
   void start() {
-    logs = new LogCapture("org.jheartbeat.membership");
     startN1();
   }
 
@@ -43,11 +43,6 @@ class ReplayTest {
           }
         }, new MembershipMetrics(new io.micrometer.core.instrument.simple.SimpleMeterRegistry()));
     n1.start();
-  }
-
-  @AfterEach
-  void release() {
-    logs.close();
   }
 
   private static Message standbyRequest(FakePeer p) {

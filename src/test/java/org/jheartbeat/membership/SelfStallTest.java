@@ -10,9 +10,9 @@ import java.util.Random;
 import org.jheartbeat.testkit.LogCapture;
 import org.jheartbeat.testkit.ManualClock;
 import org.jheartbeat.testkit.ManualScheduler;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Pause resilience: n1's own loop stalls for 30 s (deadtime 10 s) while n2 keeps sending. A
@@ -26,13 +26,13 @@ class SelfStallTest {
   private final ManualScheduler scheduler = new ManualScheduler(clock);
   private final List<String> edges = new ArrayList<>();
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-  private LogCapture logs;
+  @RegisterExtension
+  final LogCapture logs = LogCapture.perTest("org.jheartbeat.membership");
   private Membership n1;
   private FakePeer n2;
 
   @BeforeEach
   void startAndHearN2() {
-    logs = new LogCapture("org.jheartbeat.membership");
     n1 = new Membership(TestConfigs.cf("n1", List.of("n1", "n2")), new LocalIdentity("n1", TestConfigs.uuidOf("n1"), 1),
         clock, scheduler, m -> { }, () -> "0.00 0.00 0.00 1/1 1", new Random(1), new MembershipListener() {
           @Override
@@ -48,11 +48,6 @@ class SelfStallTest {
     }
     assertThat(edges).containsExactly("n2 active");
     logs.clear();
-  }
-
-  @AfterEach
-  void release() {
-    logs.close();
   }
 
   @Test

@@ -7,9 +7,8 @@ import java.util.concurrent.CompletableFuture;
 import org.jheartbeat.testkit.LogCapture;
 import org.jheartbeat.testkit.ManualClock;
 import org.jheartbeat.testkit.ManualScheduler;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A run that never ends is cut off 5 s after its limit; one that ends leaves no timer behind. */
 class BoundedAgentTest {
@@ -28,17 +27,8 @@ class BoundedAgentTest {
       return answer;
     }
   };
-  private LogCapture logs;
-
-  @BeforeEach
-  void capture() {
-    logs = new LogCapture("org.jheartbeat.resources");
-  }
-
-  @AfterEach
-  void release() {
-    logs.close();
-  }
+  @RegisterExtension
+  final LogCapture logs = LogCapture.perTest("org.jheartbeat.resources");
 
   @Test
   void aRunThatNeverEndsTimesOutFiveSecondsAfterItsLimit() {

@@ -26,6 +26,7 @@ import org.jheartbeat.testkit.ProcessChecks;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
@@ -46,7 +47,8 @@ class GroupRunnerTest {
   private Path state;
   private EventLoop loop;
   private SystemProcessRunner processes;
-  private LogCapture logs;
+  @RegisterExtension
+  final LogCapture logs = LogCapture.perTest("org.jheartbeat.resources");
   private GroupRunner runner;
 
   @BeforeEach
@@ -58,14 +60,12 @@ class GroupRunnerTest {
     loop = new EventLoop(Clock.SYSTEM, Duration.ofSeconds(5));
     loop.start();
     processes = new SystemProcessRunner(2, Duration.ofMillis(200), 64 * 1024);
-    logs = new LogCapture("org.jheartbeat.resources");
     ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("org.jheartbeat.resources")).setLevel(Level.DEBUG);
     runner = runnerWith(GroupRunner.Options.DEFAULTS.withStopRetries(Duration.ofMillis(20), 3));
   }
 
   @AfterEach
   void tearDown() {
-    logs.close();
     processes.close();
     loop.close();
   }

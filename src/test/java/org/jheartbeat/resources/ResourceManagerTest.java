@@ -36,6 +36,27 @@ class ResourceManagerTest {
 
   private Fencer fencer = Fencer.NO_DEVICE;
 
+  /** A configured STONITH device whose n-th reset (from 1) answers {@code answer.apply(n)} at once. */
+  private static Fencer device(java.util.function.IntFunction<Fencer.Result> answer) {
+    int[] calls = {0};
+    return new Fencer() {
+      @Override
+      public boolean configured() {
+        return true;
+      }
+
+      @Override
+      public void reset(String node, java.util.function.Consumer<Result> done) {
+        done.accept(answer.apply(++calls[0]));
+      }
+
+      @Override
+      public String toString() {
+        return "external/ssh";
+      }
+    };
+  }
+
   private void node1(AutoFailback mode) {
     node1(mode, List.of("n1", "n2"));
   }
@@ -245,6 +266,43 @@ class ResourceManagerTest {
   }
 
   @Test
+  void aPeerDeadBeforeCommUpThatCameBackIsNotTakenOverAtCommUp() {
+    // regression (ClusterSimulationTest seeds 2861, 4418): the death seen during initdead was
+    // acted on at comm up although the peer had restarted meanwhile, and both ran its group
+    node1(AutoFailback.LEGACY);
+    rm.onNodeStatus("n2", "init", "dead");
+    rm.onNodeStatus("n2", "dead", "up");
+    rm.onNodeStatus("n2", "up", "active");
+    rm.onCommUp();
+    advance(1);
+    assertThat(logs.lines()).doesNotContain("info: Resources being acquired from n2.");
+    assertThat(sent).filteredOn(m -> m.type().equals("stonith")).isEmpty();
+    assertThat(sent).filteredOn(m -> m.type().equals("ip-request"))
+        .singleElement().satisfies(m -> assertThat(m.get("ipaddr")).contains("IPaddr::10.0.0.10"));
+    assertThat(ran).isEmpty();
+  }
+
+  @Test
+  void legacyStartsAGroupOnlyOnAnIpRequestRespItAskedFor() {
+    // regression (ClusterSimulationTest seed 3224): a replayed answer of the peer's, accepted by a
+    // node that had just restarted, started a group the peer still ran
+    node1(AutoFailback.LEGACY);
+    rm.onNodeStatus("n2", "init", "up");
+    rm.onMessage(peer("t", "ip-request-resp", "dest", "n1", "ipaddr", "IPaddr::10.0.0.10", "weown", "no", "ok", "OK"));
+    advance(1);
+    assertThat(ran).isEmpty();
+    assertThat(logs.lines()).contains(
+        "WARN: Ignoring ip-request-resp IPaddr::10.0.0.10 OK no: no ip-request for it is pending");
+    rm.onNodeStatus("n2", "up", "active");
+    rm.onCommUp();
+    advance(16); // three requests unanswered; the answer that comes after them still counts
+    assertThat(sent).filteredOn(m -> m.type().equals("ip-request")).hasSize(3);
+    rm.onMessage(peer("t", "ip-request-resp", "dest", "n1", "ipaddr", "IPaddr::10.0.0.10", "weown", "yes", "ok", "OK"));
+    advance(1);
+    assertThat(ran).containsExactly("start IPaddr::10.0.0.10");
+  }
+
+  @Test
   void aNodeShuttingDownDoesNotTakeOverWhatItsPeerReleasedForStandby() {
     // regression (ClusterSimulationTest seed 816): the start ran after shutdone, leaving the
     // group running on a node whose daemon had ended
@@ -289,24 +347,7 @@ class ResourceManagerTest {
 
   @Test
   void aConfiguredFencerIsRetriedEveryFiveSecondsAndTakeoverWaitsForSuccess() {
-    int[] calls = {0};
-    fencer = new Fencer() {
-      @Override
-      public boolean configured() {
-        return true;
-      }
-
-      @Override
-      public void reset(String node, java.util.function.Consumer<Result> done) {
-        calls[0]++;
-        done.accept(calls[0] == 1 ? Result.BAD : Result.OK);
-      }
-
-      @Override
-      public String toString() {
-        return "external/ssh";
-      }
-    };
+    fencer = device(call -> call == 1 ? Fencer.Result.BAD : Fencer.Result.OK);
     node1(AutoFailback.ON);
     rm.onNodeStatus("n2", "init", "dead");
     rm.onCommUp();
@@ -323,6 +364,104 @@ class ResourceManagerTest {
     assertThat(rm.fencing().peers()).singleElement()
         .satisfies(p -> assertThat(p.phase()).isEqualTo("done"));
     assertThat(ran).containsExactly("start IPaddr::10.0.0.10", "start IPaddr::10.0.0.11");
+  }
+
+  /** A retry of a failed reset belongs to one death: the peer's return ends it, a new death starts its own. */
+  @Test
+  void aPeerThatReturnsEndsTheResetRetriesOfItsEarlierDeath() {
+    List<Double> resets = new ArrayList<>();
+    fencer = device(call -> {
+      resets.add(env.clock.nanoTime() / 1e9);
+      return Fencer.Result.BAD;
+    });
+    node1(AutoFailback.ON);
+    double t0 = env.clock.nanoTime() / 1e9;
+    rm.onNodeStatus("n2", "init", "dead");
+    rm.onCommUp();
+    advance(2);
+    rm.onNodeStatus("n2", "dead", "up");
+    advance(1);
+    rm.onNodeStatus("n2", "up", "dead");
+    advance(20);
+    // the second death's own chain only: at 3 s, then 5 s and 10 s after each failure (FenceLedger)
+    assertThat(resets).map(t -> Math.round((t - t0) * 10) / 10.0).containsExactly(0.0, 3.0, 8.0, 18.0);
+  }
+
+  /** A device whose reset of n2 answers {@code result} after two seconds. */
+  private Fencer deviceAnswering(Fencer.Result result) {
+    return new Fencer() {
+      @Override
+      public boolean configured() {
+        return true;
+      }
+
+      @Override
+      public void reset(String node, java.util.function.Consumer<Result> done) {
+        env.scheduler.schedule(Duration.ofSeconds(2), () -> done.accept(result));
+      }
+
+      @Override
+      public String toString() {
+        return "external/ssh";
+      }
+    };
+  }
+
+  @Test
+  void legacyWaitsForTheResetOfAPeerDeadAtCommUpBeforeAcquiringItsOwnGroups() {
+    // regression (FencingSimulationTest seeds 1000094, 1000142, 1000211, 1000241): a node booting
+    // into a partition started its own group while the unheard peer, which ran it, was being reset
+    fencer = deviceAnswering(Fencer.Result.OK);
+    node1(AutoFailback.LEGACY);
+    rm.onNodeStatus("n2", "init", "dead");
+    rm.onCommUp();
+    advance(1.9);
+    assertThat(ran).isEmpty();
+    assertThat(sent).extracting(Message::type).doesNotContain("ip-request-resp", "ip-request");
+    advance(2);
+    assertThat(logs.lines()).containsSubsequence("info: Local resource acquisition deferred until n2 is reset.",
+        "info: Resetting node n2 with [external/ssh]", "info: node n2 now reset.",
+        "info: Resources being acquired from n2.", "info: mach_down takeover complete for node n2.",
+        "info: Initial resource acquisition complete (status)",
+        "info: received ip-request-resp IPaddr::10.0.0.10 OK yes");
+    assertThat(ran).containsExactly("start IPaddr::10.0.0.11", "start IPaddr::10.0.0.10");
+  }
+
+  @Test
+  void legacyAsksForItsOwnGroupsWhenAPeerAwaitingItsResetRestarts() {
+    fencer = deviceAnswering(Fencer.Result.BAD);
+    node1(AutoFailback.LEGACY);
+    rm.onNodeStatus("n2", "init", "dead");
+    rm.onCommUp();
+    advance(3);
+    assertThat(logs.lines()).contains("ERROR: STONITH of n2 failed.  Retrying...");
+    assertThat(sent).extracting(Message::type).doesNotContain("ip-request-resp", "ip-request");
+    rm.onNodeStatus("n2", "dead", "up"); // it rebooted by itself: it runs nothing now
+    assertThat(sent).filteredOn(m -> m.type().equals("ip-request"))
+        .singleElement().satisfies(m -> assertThat(m.get("ipaddr")).contains("IPaddr::10.0.0.10"));
+    rm.onMessage(peer("t", "ip-request-resp", "dest", "n1", "ipaddr", "IPaddr::10.0.0.10", "weown", "no", "ok", "OK"));
+    advance(10);
+    assertThat(ran).containsExactly("start IPaddr::10.0.0.10");
+  }
+
+  @Test
+  void legacyAsksAgainForAnUnansweredGroupWhenThePeerRestarts() {
+    // regression (FencingSimulationTest seed 1001297): the peer was shutting down and never
+    // answered; it came back before its reset landed, so nothing was taken over, and the
+    // restarted peer asked only for its own group
+    fencer = deviceAnswering(Fencer.Result.BAD);
+    node1(AutoFailback.LEGACY);
+    rm.onNodeStatus("n2", "init", "active");
+    rm.onCommUp();
+    rm.onNodeStatus("n2", "active", "dead");
+    advance(3);
+    long asked = sent.stream().filter(m -> m.type().equals("ip-request")).count();
+    rm.onNodeStatus("n2", "dead", "init");
+    assertThat(sent).filteredOn(m -> m.type().equals("ip-request")).hasSize((int) asked + 1)
+        .last().satisfies(m -> assertThat(m.get("ipaddr")).contains("IPaddr::10.0.0.10"));
+    rm.onMessage(peer("t", "ip-request-resp", "dest", "n1", "ipaddr", "IPaddr::10.0.0.10", "weown", "no", "ok", "OK"));
+    advance(1);
+    assertThat(ran).containsExactly("start IPaddr::10.0.0.10");
   }
 
   @Test

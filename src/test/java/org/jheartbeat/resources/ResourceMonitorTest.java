@@ -10,9 +10,8 @@ import org.jheartbeat.config.MonitorSpec;
 import org.jheartbeat.config.Monitors;
 import org.jheartbeat.config.OnFail;
 import org.jheartbeat.testkit.LogCapture;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Resource monitoring on two simulated nodes ({@link RmSim}: real membership and resource
@@ -24,17 +23,8 @@ class ResourceMonitorTest {
   private static final String VIP = "IPaddr::10.0.0.10";
   private static final String HTTPD = "httpd";
   private static final List<String> GROUPS = List.of("n1 " + VIP + " " + HTTPD, "n2 IPaddr::10.0.0.11");
-  private LogCapture logs;
-
-  @BeforeEach
-  void capture() {
-    logs = new LogCapture("org.jheartbeat.resources");
-  }
-
-  @AfterEach
-  void release() {
-    logs.close();
-  }
+  @RegisterExtension
+  final LogCapture logs = LogCapture.perTest("org.jheartbeat.resources");
 
   private static RmSim sim(AutoFailback mode, OnFail onFail, int threshold, Duration expire) {
     RmSim sim = new RmSim(mode, List.of("n1", "n2"), GROUPS);

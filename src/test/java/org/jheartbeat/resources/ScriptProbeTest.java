@@ -98,6 +98,16 @@ class ScriptProbeTest {
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(4));
   }
 
+  /** The agent was made while the script existed; by the check it is gone (a package upgrade replacing it). */
+  @Test
+  void aScriptGoneSinceItsAgentWasMadeIsAClearError() throws Exception {
+    Path gone = resourceD.resolve("gone");
+    probe = new ScriptProbe(new ScriptLookup(resourceD, initD), processes,
+        spec -> new ScriptAgent(spec, gone, processes, AgentTimeouts.DEFAULTS), Runnable::run, Map.of());
+    assertThat(check("gone", Duration.ofSeconds(5)))
+        .isEqualTo(new Result(Verdict.ERROR, -1, "script gone not found in " + resourceD + " or " + initD));
+  }
+
   @Test
   void builtInAndMissingResourcesUseTheirAgentsStatus() throws Exception {
     assertThat(check("jhbweb::127.0.0.1::1", Duration.ofSeconds(5)))

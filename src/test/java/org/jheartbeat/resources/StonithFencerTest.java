@@ -12,26 +12,16 @@ import org.jheartbeat.platform.ProcessResult;
 import org.jheartbeat.platform.ProcessRunner;
 import org.jheartbeat.testkit.LogCapture;
 import org.jheartbeat.testkit.ScriptedProcessRunner;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class StonithFencerTest {
   private static final Path STONITH = Path.of("/usr/sbin/stonith");
   private static final Duration TIMEOUT = Duration.ofSeconds(60);
   private final List<Runnable> loop = new ArrayList<>();
   private final List<Fencer.Result> results = new ArrayList<>();
-  private LogCapture logs;
-
-  @BeforeEach
-  void capture() {
-    logs = new LogCapture("org.jheartbeat.resources");
-  }
-
-  @AfterEach
-  void release() {
-    logs.close();
-  }
+  @RegisterExtension
+  final LogCapture logs = LogCapture.perTest("org.jheartbeat.resources");
 
   private StonithFencer fencer(ProcessRunner runner, StonithFencer.Device... devices) {
     return new StonithFencer(List.of(devices), STONITH, runner, loop::add, TIMEOUT);

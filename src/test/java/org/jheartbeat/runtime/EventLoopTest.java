@@ -10,23 +10,13 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.jheartbeat.testkit.LogCapture;
 import org.jheartbeat.testkit.ManualClock;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class EventLoopTest {
   private static final Duration WAIT = Duration.ofSeconds(10);
-  private LogCapture logs;
-
-  @BeforeEach
-  void capture() {
-    logs = new LogCapture("org.jheartbeat.runtime");
-  }
-
-  @AfterEach
-  void release() {
-    logs.close();
-  }
+  @RegisterExtension
+  final LogCapture logs = LogCapture.perTest("org.jheartbeat.runtime");
 
   @Test
   void tasksRunOnTheSingleHbLoopThreadAndCallReturnsTheirResult() throws Exception {

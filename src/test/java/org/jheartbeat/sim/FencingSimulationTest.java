@@ -37,8 +37,6 @@ class FencingSimulationTest {
   /** A partition where the ping node can tell: deadtime, the quorum's settle, ping deadping, a stop, margin. */
   static final Duration QUORUM_DECIDES = Duration.ofSeconds(25);
   private static final Duration NETWORK = Duration.ofSeconds(30);
-  private static final String LEGACY_BOOT = "auto_failback legacy: a node booting into a partition acquires its own "
-      + "groups at comm up while it resets the unheard peer that holds them (both run them until the reset lands)";
   private static final String QUORUM_RESTART = "ping_quorum: the peer crashed and rebooted within deadtime + the "
       + "quorum's settle delay, the deferred takeover found it alive again and nobody took the groups it had held";
   /**
@@ -49,11 +47,6 @@ class FencingSimulationTest {
    */
   static final Map<Long, String> KNOWN_OPEN = Map.of(
       1000072L, QUORUM_RESTART,
-      1000094L, LEGACY_BOOT,
-      1000142L, LEGACY_BOOT,
-      1000193L, QUORUM_RESTART,
-      1000211L, LEGACY_BOOT,
-      1000241L, LEGACY_BOOT,
       1000276L, QUORUM_RESTART);
   private static SimLog log;
 
@@ -381,6 +374,11 @@ class FencingSimulationTest {
   @org.junit.jupiter.params.ParameterizedTest(name = "seed {0}")
   @org.junit.jupiter.params.provider.ValueSource(longs = {
       1000191, // a node in a graceful stop took the group its peer handed over by hb_standby and exited holding it
+      1000094, // legacy: a node booting into a partition started its own groups while resetting the peer that ran them
+      1000142, 1000211, 1000241, // the same
+      1000193, // legacy, ping_quorum: the same boot, then it stood down for want of a ping node and gave the group up for good
+      1001297, // legacy: an ip-request the stopping peer never answered, peer back before its reset: group nowhere
+      1001315, 1001465, 1002053, // legacy, ping_quorum: a group ended nowhere (not traced; settle since the same fix)
   })
   void formerlyFailingSeedsSettle(long seed) {
     Outcome o = run(seed);

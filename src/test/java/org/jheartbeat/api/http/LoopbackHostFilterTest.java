@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,27 +17,7 @@ class LoopbackHostFilterTest {
 
   @BeforeEach
   void start() throws IOException {
-    api = HttpApi.start(new InetSocketAddress("127.0.0.1", 0), new HttpBackend() {
-      @Override
-      public org.jheartbeat.api.StatusReport status() {
-        return HttpApiTest.report();
-      }
-
-      @Override
-      public String metrics() {
-        return "# metrics\n";
-      }
-
-      @Override
-      public ActionResult standby(String set) {
-        throw new AssertionError("no action expected");
-      }
-
-      @Override
-      public ActionResult takeover(String set) {
-        throw new AssertionError("no action expected");
-      }
-    }, Optional.empty());
+    api = ReadOnlyBackend.startOnLoopback();
   }
 
   @AfterEach

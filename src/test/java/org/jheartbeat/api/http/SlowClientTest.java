@@ -3,7 +3,6 @@ package org.jheartbeat.api.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,34 +12,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** Slowloris: clients that never finish their headers hold the API only for the request time limit. */
 class SlowClientTest {
   @Test
   void clientsThatNeverFinishTheirHeadersAreDroppedAndTheApiAnswersAgain() throws Exception {
-    HttpApi api = HttpApi.start(new InetSocketAddress("127.0.0.1", 0), new HttpBackend() {
-      @Override
-      public org.jheartbeat.api.StatusReport status() {
-        return HttpApiTest.report();
-      }
-
-      @Override
-      public String metrics() {
-        return "# metrics\n";
-      }
-
-      @Override
-      public ActionResult standby(String set) {
-        throw new AssertionError("no action expected");
-      }
-
-      @Override
-      public ActionResult takeover(String set) {
-        throw new AssertionError("no action expected");
-      }
-    }, Optional.empty());
+    HttpApi api = ReadOnlyBackend.startOnLoopback();
     List<Socket> slow = new ArrayList<>();
     try {
       // more than the two workers and enough to reach the dispatcher through the queue policy
