@@ -37,26 +37,53 @@ final class DeadPeerTakeover {
   private final PingQuorum quorum;
   /** Dead peers whose takeover waits until this node reaches a ping node again. */
   private final Set<String> waitingForPing = new LinkedHashSet<>();
+  /** Dead peers whose death the quorum has not let this node act on yet (settle delay or no ping node). */
+  private final Set<String> undecided = new LinkedHashSet<>();
+  /** Dead peers this node stood down for and has not taken over since. */
+  private final Set<String> stoodDownFor = new LinkedHashSet<>();
+  /** Restarted peers whose takeover is still owed: it runs once their reset succeeds. */
+  private final Set<String> owedAfterRestart = new LinkedHashSet<>();
+  /** Peers reset while seen alive (after a restart), and until when (nanoTime) their coming death is that reset's. */
+  private final Map<String, Long> resetWhileAlive = new HashMap<>();
+  private final Duration deadtime;
   /**
    * The pending retry of a failed reset, per peer. It belongs to that death: a peer that returns
    * and dies again starts a chain of its own, and the old one must not run beside it.
    */
   private final Map<String, Scheduler.Cancellable> retries = new HashMap<>();
 
-  DeadPeerTakeover(ResourceManager rm, Fencer fencer, FenceLedger ledger, PingQuorum quorum) {
+  DeadPeerTakeover(ResourceManager rm, Fencer fencer, FenceLedger ledger, PingQuorum quorum, Duration deadtime) {
     this.rm = rm;
     this.fencer = fencer;
     this.ledger = ledger;
     this.quorum = quorum;
+    this.deadtime = deadtime;
   }
 
   void peerDied(String node) {
+    // while we hand groups over by hb_standby (or auto failback) the peer acquires them after its
+    // last report of none: that report no longer says it gave everything up (seed 1001598)
+    StandbyState handshake = rm.nice.standby();
+    boolean handingOver = handshake == StandbyState.ME || handshake == StandbyState.DONE;
     rm.nice.cancelStandby();
     if (rm.shuttingDown) {
       log.info("Resource takeover cancelled - shutdown in progress.");
       return;
     }
-    if (gaveUp(node)) {
+    boolean owed = owedAfterRestart.remove(node);
+    if (owed) {
+      // the takeover still owed for the previous death is this death's now, with its own retries,
+      // and it still needs the reset: the restarted peer's silence is no report of none
+      cancelRetry(node);
+      ledger.abandoned(node);
+    }
+    Long until = resetWhileAlive.remove(node);
+    if (until != null && rm.clock.nanoTime() <= until) {
+      // judging this death again would reset the peer again as it reboots, and again after that
+      log.info("Dead node {} was reset by us and its resources taken over already.", node);
+      return;
+    }
+    if (!handingOver && !owed && gaveUp(node)) {
       log.info("Dead node {} gave up resources.", node);
       rm.out.accept(ResourceMessages.stonith(node, "unneeded"));
       if (!rm.peerShutdone.contains(node)) {
@@ -68,8 +95,9 @@ final class DeadPeerTakeover {
       decided(node);
       return;
     }
+    undecided.add(node);
     rm.scheduler.schedule(quorum.settle(), () -> {
-      if (stillDead(node)) {
+      if (undecided.contains(node) && stillDead(node)) { // not decided already, by a restart
         judge(node);
       }
     });
@@ -104,14 +132,57 @@ final class DeadPeerTakeover {
     }
   }
 
-  /** The peer is back (healed partition or restart): whatever waited for its death is moot. */
-  void peerReturned(String node) {
+  /**
+   * The peer left {@code dead}. Back from a partition ({@code restarted} false), whatever waited
+   * for its death is moot: the heal rule settles ownership. Back with a new generation, it died
+   * and holds nothing, so a takeover still owed for that death (the quorum had not decided, or the
+   * reset had not succeeded) goes ahead: a peer that rebooted within the decision's delay would
+   * otherwise take only its own groups and leave the ones it had held running nowhere. We hear it
+   * now, so the quorum has no partition to guard against; the reset still comes first (a daemon
+   * restart does not prove the machine let go of its resources).
+   */
+  void peerReturned(String node, boolean restarted) {
     waitingForPing.remove(node);
-    Scheduler.Cancellable retry = retries.remove(node);
-    if (retry != null) {
-      retry.cancel();
+    boolean stoodDown = stoodDownFor.remove(node);
+    boolean owed = undecided.remove(node);
+    if (restarted && !rm.shuttingDown && (owed || ledger.blocked(node))) {
+      // a pending retry of a failing reset goes on: the takeover waits for its success
+      log.info("{} restarted before its resources were taken over: taking them over as after its death", node);
+      owedAfterRestart.add(node);
+      if (owed) {
+        decided(node);
+      }
+      return;
     }
+    owedAfterRestart.remove(node);
+    cancelRetry(node);
     ledger.abandoned(node);
+    if (stoodDown && !restarted) {
+      reclaimAfterStandDown(node);
+    }
+  }
+
+  /**
+   * Back from a partition during which this node stood down: the heal rule only settles groups
+   * both sides hold, and our own may be held by nobody (the peer stalled, or stood down too).
+   * Once the peer's reports had time to arrive, take them again unless it claims them (an
+   * overlap from a stale claim is then settled by the heal rule). Legacy mode reclaims its own
+   * groups on every heal already. Not with a device: if the network splits again before our
+   * report arrives, the peer trusts our last report of none and takes the groups over without a
+   * reset (seed 1001842), while without a device it takes them over unfenced anyway.
+   */
+  private void reclaimAfterStandDown(String node) {
+    if (!rm.niceFailback() || fencer.configured()) {
+      return;
+    }
+    rm.scheduler.schedule(quorum.settle(), () -> {
+      if (rm.shuttingDown || !"active".equals(rm.peerStatus.get(node)) || rm.held.has(HeldSet.LOCAL)) {
+        return;
+      }
+      log.info("Partition with {} healed after this node stood down: acquiring our resources unless {} holds them",
+          node, node);
+      rm.nice.acquireOwn(false, () -> {});
+    });
   }
 
   private void judge(String node) {
@@ -120,6 +191,7 @@ final class DeadPeerTakeover {
       return;
     }
     waitingForPing.add(node);
+    stoodDownFor.add(node);
     standDown(node);
   }
 
@@ -139,7 +211,10 @@ final class DeadPeerTakeover {
   }
 
   private void decided(String node) {
+    undecided.remove(node);
+    stoodDownFor.remove(node);
     if (!fencer.configured()) {
+      owedAfterRestart.remove(node);
       log.warn("No STONITH device configured.");
       log.warn("Shared disks are not protected.");
       rm.out.accept(ResourceMessages.stonith(node, "n_stnth"));
@@ -150,6 +225,7 @@ final class DeadPeerTakeover {
   }
 
   private void fence(String node) {
+    cancelRetry(node); // one retry chain per peer, the newest death's
     ledger.resetting(node);
     log.info("Resetting node {} with [{}]", node, fencer);
     fencer.reset(node, result -> {
@@ -158,6 +234,10 @@ final class DeadPeerTakeover {
         log.info("node {} now reset.", node);
         rm.out.accept(ResourceMessages.stonith(node, "OK"));
         if (stillDead(node)) {
+          rm.machDownTakeover(node);
+        } else if (owedAfterRestart.remove(node) && !rm.shuttingDown) {
+          // the reset takes the restarted peer down: membership declares it dead within deadtime
+          resetWhileAlive.put(node, rm.clock.nanoTime() + deadtime.multipliedBy(2).toNanos());
           rm.machDownTakeover(node);
         }
         return;
@@ -170,13 +250,20 @@ final class DeadPeerTakeover {
           node, retry.toSeconds());
       retries.put(node, rm.scheduler.schedule(retry, () -> {
         retries.remove(node);
-        if (stillDead(node)) {
+        if (stillDead(node) || owedAfterRestart.contains(node) && !rm.shuttingDown) {
           fence(node);
         } else {
           ledger.abandoned(node);
         }
       }));
     });
+  }
+
+  private void cancelRetry(String node) {
+    Scheduler.Cancellable pending = retries.remove(node);
+    if (pending != null) {
+      pending.cancel();
+    }
   }
 
   private boolean stillDead(String node) {

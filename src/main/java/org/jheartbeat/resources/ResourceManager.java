@@ -133,7 +133,8 @@ public final class ResourceManager {
     this.legacy = new LegacyRequests(this);
     this.fences = new FenceLedger(registry, clock);
     this.quorum = new PingQuorum(cf, send);
-    this.deadPeers = new DeadPeerTakeover(this, fencer, fences, quorum);
+    this.deadPeers = new DeadPeerTakeover(this, fencer, fences, quorum,
+        Duration.ofMillis(cf.timing().deadtimeMs()));
   }
 
   /** No other normal node is configured in ha.cf (ping nodes are not cluster nodes). */
@@ -190,9 +191,11 @@ public final class ResourceManager {
       // taking its groups over at comm up would run them twice (seeds 2861, 4418)
       deadBeforeCommUp.remove(node);
     }
+    if ("dead".equals(from) && !"dead".equals(to)) {
+      deadPeers.peerReturned(node, !"active".equals(to));
+    }
     if ("up".equals(to) || "active".equals(to)) {
       heardAlive.add(node);
-      deadPeers.peerReturned(node);
       if ("active".equals(to) && !"active".equals(from)) {
         quorum.announce();
       }
@@ -214,7 +217,24 @@ public final class ResourceManager {
       if (!niceFailback() && commUp) {
         legacy.peerBack(node, true);
       }
+    } else if ("active".equals(from) && commUp && niceFailback()) {
+      restartedUnseen(node);
     }
+  }
+
+  /**
+   * The peer came back with a new generation before deadtime declared it dead (a fast reboot, or
+   * a stall here): its previous run ended as in a death and it holds nothing now, so what it held
+   * is taken over as after a death (after a reset with a device) instead of running nowhere.
+   * Legacy mode does not need it: the restarted peer asks for its groups and we answer with
+   * ours, and taking its groups over would race its {@code ip-request}s.
+   */
+  private void restartedUnseen(String node) {
+    log.info("{} restarted before it was declared dead: acting on the end of its previous run", node);
+    deadPeers.peerDied(node);
+    deadPeers.peerReturned(node, true);
+    peerShutdone.remove(node);
+    peerHeld = HeldSet.NONE;
   }
 
   /** A delivered message of any resource type (own ones included). */

@@ -1,0 +1,250 @@
+package org.jheartbeat.resources;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.jheartbeat.config.AutoFailback;
+import org.jheartbeat.config.ResourceGroup;
+import org.jheartbeat.testkit.LogCapture;
+import org.jheartbeat.wire.Message;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A peer that dies and comes back with a new generation before this node acted on its death
+ * (FencingSimulationTest seeds 1000276, 1000072, 1000193: under ping_quorum the decision waits
+ * its settle delay, and a reset may still be failing): the restarted peer holds nothing, so the
+ * takeover owed for the death still runs, after a reset when a device is configured. A peer back
+ * from a partition ({@code dead -> active}) keeps what it holds.
+ */
+class DeadPeerTakeoverRestartTest {
+  /** n1's groups first, then n2's (RmSim's haresources below). */
+  private static final List<String> BOTH = List.of("start IPaddr::10.0.0.10", "start IPaddr::10.0.0.11");
+
+  private final List<Message> sent = new ArrayList<>();
+  private final List<String> ran = new ArrayList<>();
+  private final List<String> resets = new ArrayList<>();
+  private LogCapture logs;
+  private RmSim env;
+  private ResourceManager rm;
+  /** What the fake device answers, in order; empty: no device. */
+  private final List<Fencer.Result> answers = new ArrayList<>();
+
+  @BeforeEach
+  void capture() {
+    logs = new LogCapture("org.jheartbeat.resources");
+  }
+
+  @AfterEach
+  void release() {
+    logs.close();
+  }
+
+  /** n1 under ping_quorum, reaching the ping node, stable and holding nothing while n2 holds everything. */
+  private void n1WhileN2HoldsAll(AutoFailback mode) {
+    n1Stable(mode, "all");
+    assertThat(ran).as("n1 acquires nothing: n2 holds everything").isEmpty();
+  }
+
+  /** n1 under ping_quorum, reaching the ping node, stable after n2 reported holding {@code n2Holds}. */
+  private void n1Stable(AutoFailback mode, String n2Holds) {
+    env = new RmSim(mode, List.of("n1", "n2"), List.of("n1 IPaddr::10.0.0.10", "n2 IPaddr::10.0.0.11"));
+    env.policy = "ping_quorum";
+    GroupActions agents = new GroupActions() {
+      @Override
+      public void start(ResourceGroup g, Consumer<GroupOutcome> done) {
+        ran.add("start " + g.key());
+        env.scheduler.schedule(Duration.ofMillis(100), () -> done.accept(GroupOutcome.success()));
+      }
+
+      @Override
+      public void stop(ResourceGroup g, Consumer<GroupOutcome> done) {
+        ran.add("stop " + g.key());
+        env.scheduler.schedule(Duration.ofMillis(100), () -> done.accept(GroupOutcome.success()));
+      }
+
+      @Override
+      public void status(ResourceGroup g, Consumer<Boolean> r) {
+        r.accept(false);
+      }
+    };
+    Fencer fencer = answers.isEmpty() ? Fencer.NO_DEVICE : new Fencer() {
+      @Override
+      public boolean configured() {
+        return true;
+      }
+
+      @Override
+      public void reset(String node, Consumer<Result> done) {
+        resets.add(node);
+        Result r = answers.size() > 1 ? answers.remove(0) : answers.get(0);
+        env.scheduler.schedule(Duration.ofMillis(500), () -> done.accept(r));
+      }
+
+      @Override
+      public String toString() {
+        return "external/test";
+      }
+    };
+    rm = new ResourceManager(env.rmCf("n1"), env.res, agents, fencer, env.clock, env.scheduler, m -> {
+      Message own = m.with("src", "n1");
+      sent.add(own);
+      rm.onMessage(own);
+    }, new io.micrometer.core.instrument.simple.SimpleMeterRegistry(), (group, from, to, reason) -> {});
+    rm.onNodeStatus(RmSim.PING, "init", "ping");
+    rm.onNodeStatus("n2", "init", "active");
+    rm.onCommUp();
+    rm.onMessage(peer("t", "resource", "rsc_hold", n2Holds, "rtype", "full", "isstable", "1"));
+    advance(1);
+  }
+
+  private static Message peer(String... kv) {
+    Message.Builder b = Message.builder();
+    for (int i = 0; i < kv.length; i += 2) {
+      b.add(kv[i], kv[i + 1]);
+    }
+    return b.add("src", "n2").build();
+  }
+
+  private void advance(double s) {
+    env.scheduler.advance(Duration.ofMillis((long) (s * 1000)));
+  }
+
+  private List<String> stonithResults() {
+    return sent.stream().filter(m -> m.type().equals("stonith")).map(m -> m.get("result").orElse("")).toList();
+  }
+
+  @Test
+  void aPeerRestartedWithinTheQuorumsSettleDelayIsTakenOverAsAfterItsDeath() {
+    n1WhileN2HoldsAll(AutoFailback.OFF);
+    rm.onNodeStatus("n2", "active", "dead");
+    advance(0.5); // the quorum's settle delay here is 2 s
+    rm.onNodeStatus("n2", "dead", "init");
+    advance(1);
+    assertThat(logs.lines()).contains("info: n2 restarted before its resources were taken over: taking them over as "
+        + "after its death", "info: Resources being acquired from n2.");
+    assertThat(stonithResults()).containsExactly("n_stnth");
+    assertThat(ran).containsExactlyElementsOf(BOTH);
+    // the restarting peer learns that we hold its groups, so it does not start them too
+    sent.clear();
+    rm.onMessage(peer("t", "starting"));
+    assertThat(sent).filteredOn(m -> m.type().equals("resource")).last()
+        .satisfies(m -> assertThat(m.get("rsc_hold")).contains("all"));
+    advance(10);
+    assertThat(ran).containsExactlyElementsOf(BOTH);
+  }
+
+  @Test
+  void withADeviceTheRestartedPeerIsResetBeforeTheTakeover() {
+    answers.add(Fencer.Result.OK);
+    n1WhileN2HoldsAll(AutoFailback.ON);
+    rm.onNodeStatus("n2", "active", "dead");
+    advance(0.5);
+    rm.onNodeStatus("n2", "dead", "init");
+    rm.onNodeStatus("n2", "init", "up");
+    assertThat(resets).containsExactly("n2");
+    assertThat(ran).as("no takeover before the reset lands").isEmpty();
+    advance(1);
+    assertThat(logs.lines()).containsSubsequence("info: Resetting node n2 with [external/test]",
+        "info: node n2 now reset.", "info: Resources being acquired from n2.");
+    assertThat(stonithResults()).containsExactly("OK");
+    assertThat(ran).containsExactlyElementsOf(BOTH);
+  }
+
+  @Test
+  void theDeathThatTheResetCausesIsNotJudgedAgain() {
+    answers.add(Fencer.Result.OK);
+    n1WhileN2HoldsAll(AutoFailback.LEGACY);
+    rm.onNodeStatus("n2", "active", "dead");
+    advance(0.5);
+    rm.onNodeStatus("n2", "dead", "up");
+    advance(1);
+    rm.onNodeStatus("n2", "up", "dead"); // the reset powered it off
+    advance(0.5);
+    rm.onNodeStatus("n2", "dead", "up"); // and it boots again within the quorum's settle delay
+    advance(10);
+    assertThat(resets).as("one reset, not one per reboot").containsExactly("n2");
+    assertThat(logs.lines()).contains("info: Dead node n2 was reset by us and its resources taken over already.");
+  }
+
+  @Test
+  void aResetStillFailingWhenThePeerRestartsIsRetriedAndThenTakesOver() {
+    answers.addAll(List.of(Fencer.Result.BAD, Fencer.Result.OK));
+    n1WhileN2HoldsAll(AutoFailback.OFF);
+    rm.onNodeStatus("n2", "active", "dead");
+    advance(3); // past the settle delay: the reset runs and fails, next attempt 5 s later
+    assertThat(stonithResults()).containsExactly("bad");
+    rm.onNodeStatus("n2", "dead", "up");
+    advance(1);
+    assertThat(ran).isEmpty();
+    advance(6);
+    assertThat(resets).containsExactly("n2", "n2");
+    assertThat(stonithResults()).containsExactly("bad", "OK");
+    assertThat(ran).containsExactlyElementsOf(BOTH);
+    assertThat(rm.fencing().peers()).singleElement().satisfies(p -> assertThat(p.phase()).isEqualTo("done"));
+  }
+
+  @Test
+  void aPeerRestartedBeforeItWasDeclaredDeadIsTakenOverToo() {
+    // FencingSimulationTest seed 1002493: this node stalled through the peer's crash and heard
+    // its next run first (active -> up), never dead
+    n1WhileN2HoldsAll(AutoFailback.OFF);
+    rm.onNodeStatus("n2", "active", "up");
+    advance(1);
+    assertThat(logs.lines()).contains("info: n2 restarted before it was declared dead: acting on the end of its "
+        + "previous run");
+    assertThat(ran).containsExactlyElementsOf(BOTH);
+  }
+
+  @Test
+  void aNodeThatStoodDownTakesItsOwnGroupsAgainWhenThePartitionHealsAndNobodyHoldsThem() {
+    // FencingSimulationTest seeds 1000324, 1000564: the peer stalled (or stood down too) and never took them
+    n1Stable(AutoFailback.OFF, "local");
+    assertThat(ran).containsExactly("start IPaddr::10.0.0.10");
+    ran.clear();
+    rm.onNodeStatus(RmSim.PING, "ping", "dead");
+    rm.onNodeStatus("n2", "active", "dead");
+    advance(3); // past the settle delay: no ping node here, so n1 stands down
+    assertThat(logs.lines()).contains("WARN: No ping node reachable and n2 may still reach one: standing down "
+        + "(split_brain_policy ping_quorum)");
+    assertThat(ran).containsExactly("stop IPaddr::10.0.0.10");
+    rm.onNodeStatus("n2", "dead", "active");
+    advance(3);
+    assertThat(ran).containsExactly("stop IPaddr::10.0.0.10", "start IPaddr::10.0.0.10");
+  }
+
+  @Test
+  void aRestartedPeerThatDiesAgainBeforeItsResetIsStillResetFirst() {
+    // seed 1001914: its new run never reported, so its silence is no report of none
+    answers.addAll(List.of(Fencer.Result.BAD, Fencer.Result.BAD, Fencer.Result.OK));
+    n1WhileN2HoldsAll(AutoFailback.OFF);
+    rm.onNodeStatus("n2", "active", "dead");
+    advance(3);
+    rm.onNodeStatus("n2", "dead", "up");
+    advance(1);
+    rm.onNodeStatus("n2", "up", "dead");
+    advance(1);
+    assertThat(logs.lines()).doesNotContain("info: Dead node n2 gave up resources.");
+    assertThat(ran).isEmpty();
+    advance(20);
+    assertThat(stonithResults()).containsExactly("bad", "bad", "OK");
+    assertThat(ran).containsExactlyElementsOf(BOTH);
+  }
+
+  @Test
+  void aPeerBackFromAPartitionWithinTheDelayKeepsWhatItHolds() {
+    answers.add(Fencer.Result.OK);
+    n1WhileN2HoldsAll(AutoFailback.OFF);
+    rm.onNodeStatus("n2", "active", "dead");
+    advance(0.5);
+    rm.onNodeStatus("n2", "dead", "active");
+    advance(10);
+    assertThat(resets).isEmpty();
+    assertThat(ran).isEmpty();
+    assertThat(logs.lines()).doesNotContain("info: Resources being acquired from n2.");
+  }
+}
