@@ -34,9 +34,7 @@ class ClusterSimulationTest {
    * that the list is kept true. The seeds depend on the fault catalogue: whoever changes Faults
    * reruns {@code scripts/sim --seeds 1000} and updates this list.
    */
-  static final Map<Long, String> KNOWN_OPEN = Map.of(
-      460L, "auto_failback off: a group ends nowhere; a replayed report of the peer's ended run made "
-          + "this node give up both groups by the partition rule, and nobody reacquires the one it lost");
+  static final Map<Long, String> KNOWN_OPEN = Map.of();
   static final int PROGRESS_EVERY = 500;
   private static SimLog log;
 
