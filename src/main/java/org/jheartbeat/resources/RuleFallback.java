@@ -76,8 +76,17 @@ final class RuleFallback {
    * that may name no group at all (a node preferred for none): those are no claim.
    */
   HeldSet ours() {
+    return rm.withGroups(keptBits());
+  }
+
+  /**
+   * The overlap the rule leaves to us as the bits both claim: what we ask for and give up, so that
+   * afterwards not even a set naming no group is claimed twice (Heartbeat logs "Both machines own
+   * ..." for that too).
+   */
+  private HeldSet keptBits() {
     HeldSet overlap = rm.held.and(rm.peerHeld.seenByPeer());
-    return rm.withGroups(overlap.minus(PartitionRule.lost(rm.mode, rm.me, rm.peerName(), overlap)));
+    return overlap.minus(PartitionRule.lost(rm.mode, rm.me, rm.peerName(), overlap));
   }
 
   /**
@@ -112,21 +121,22 @@ final class RuleFallback {
       return;
     }
     String peer = rm.peerName();
+    HeldSet ask = keptBits();
     if (asked < TAKEOVER_ASKS) {
       asked++;
       log.warn("{} still holds {} {} s after our report that the partition rule leaves them to us: it does not"
           + " apply the rule (a Heartbeat peer keeps what it holds); asking it to hand [{}] over (hb_takeover,"
-          + " request {} of {})", peer, keys(still), secondsClaimed(), still, asked, TAKEOVER_ASKS);
-      rm.out.accept(ResourceMessages.hbTakeover(still.text()));
+          + " request {} of {})", peer, keys(still), secondsClaimed(), ask, asked, TAKEOVER_ASKS);
+      rm.out.accept(ResourceMessages.hbTakeover(ask.text()));
       bound = rm.scheduler.schedule(ASK_AGAIN, this::expired);
       return;
     }
     var release = rm.groupsOf(rm.me, still).stream().filter(rm.runner::isRunningHere).toList();
     log.error("{} still holds {} {} s after our report and did not hand them over: giving [{}] up to it", peer,
-        keys(still), secondsClaimed(), still);
-    rm.held = rm.held.minus(still);
-    yielded = yielded.plus(still);
-    rm.nice.yielded(still);
+        keys(still), secondsClaimed(), ask);
+    rm.held = rm.held.minus(ask);
+    yielded = yielded.plus(ask);
+    rm.nice.yielded(ask);
     rm.runner.submit(ResourceManager.ops(ActionQueue.Kind.STOP, release, "peer " + peer + " keeps them"), () -> {
       if (!rm.shuttingDown) {
         rm.out.accept(ResourceMessages.report(rm.held, true, null));

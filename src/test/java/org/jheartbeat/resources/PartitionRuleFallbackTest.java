@@ -186,18 +186,22 @@ class PartitionRuleFallbackTest {
     rm.onMessage(peerReport("all", "1"));
     advance(5.5);
     assertThat(sent).filteredOn(m -> m.type().equals("hb_takeover")).singleElement()
-        .satisfies(m -> assertThat(m.get("rsc_hold")).contains("local"));
-    // its hb_standby foreign (our local) hands the group over; it keeps reporting its own empty set
-    rm.onMessage(fromN2("t", "ask_resources", "rsc_hold", "foreign", "info", "me"));
-    rm.onMessage(peerReport("local", "0", "info", "standby"));
-    rm.onMessage(fromN2("t", "ask_resources", "rsc_hold", "foreign", "info", "done"));
+        .satisfies(m -> assertThat(m.get("rsc_hold")).as("all it claims of ours, the empty set too")
+            .contains("all"));
+    // its hb_standby all hands the group over, and its own empty set: afterwards nothing overlaps
+    rm.onMessage(fromN2("t", "ask_resources", "rsc_hold", "all", "info", "me"));
+    rm.onMessage(peerReport("none", "0", "info", "standby"));
+    rm.onMessage(fromN2("t", "ask_resources", "rsc_hold", "all", "info", "done"));
     advance(1);
-    rm.onMessage(peerReport("local", "1"));
+    rm.onMessage(peerReport("none", "1"));
     advance(1);
     assertThat(logs.lines()).contains("info: Partition settled: announcing [[" + VIP1 + "]] again");
     assertThat(rm.rscstatus()).isEqualTo("all");
     advance(40);
     assertThat(sent).filteredOn(m -> m.type().equals("hb_takeover")).hasSize(1);
+    long overlaps = logs.lines().stream().filter(l -> l.contains("Both machines own")).count();
+    rm.onMessage(peerReport("none", "1"));
+    assertThat(logs.lines().stream().filter(l -> l.contains("Both machines own")).count()).isEqualTo(overlaps);
   }
 
   @Test
