@@ -19,7 +19,7 @@ import org.jheartbeat.runtime.Scheduler;
 import org.jheartbeat.transport.Medium;
 import org.jheartbeat.transport.Packet;
 import org.jheartbeat.wire.Authenticator;
-import org.jheartbeat.wire.ForeignAck;
+import org.jheartbeat.wire.ForeignControl;
 import org.jheartbeat.wire.Message;
 import org.jheartbeat.wire.VerifyResult;
 
@@ -43,10 +43,11 @@ public final class NodeMessaging {
   private final List<Medium> media;
   private final Supplier<Authenticator> auth;
   private final Executor loop;
+  private final LoopInbox inbox;
   private final Rejects rejects;
   private final Membership membership;
   private final String self;
-  private final Counter foreignAcks;
+  private final Counter foreignControl;
 
   /**
    * @param loop runs work on the node's event loop (the daemon's {@code loop::post})
@@ -58,10 +59,12 @@ public final class NodeMessaging {
     this.media = List.copyOf(media);
     this.auth = auth;
     this.loop = loop;
+    this.inbox = new LoopInbox(loop, LoopInbox.LIMIT, clock, registry);
     this.rejects = rejects;
     this.self = me.nodeName();
-    this.foreignAcks = Counter.builder("heartbeat.packets.foreign_acks")
-        .description("ACKs addressed to other nodes, dropped before authentication").register(registry);
+    this.foreignControl = Counter.builder("heartbeat.packets.foreign_control")
+        .description("ACKs, retransmission requests and NAKs addressed to other nodes, dropped before authentication")
+        .register(registry);
     Transmitter transmitter = new Transmitter(this.media, auth,
         haCf.protocol().msgfmt().equals("netstring") ? Authenticator.MsgFormat.NETSTRING : Authenticator.MsgFormat.CLASSIC);
     this.membership = new Membership(haCf, me, clock, scheduler, transmitter::send, loadavg, random,
@@ -116,13 +119,17 @@ public final class NodeMessaging {
 
   /**
    * On a medium's receive thread: authenticate, then hand the message to the loop. Other nodes'
-   * ACKs, most of a large cluster's traffic, are dropped first: membership would only have counted
-   * them as a sign of life of the sender's link, which the sender's heartbeats on every medium
-   * already give, at least once per keepalive.
+   * ACKs, retransmission requests and NAKs, most of a large cluster's traffic, are dropped first:
+   * membership would only have counted them as a sign of life of the sender's link, which the
+   * sender's heartbeats on every medium already give, at least once per keepalive. So is
+   * everything while the loop is too far behind ({@link LoopInbox}).
    */
   private void received(Packet packet) {
-    if (ForeignAck.isForAnother(packet.data(), self)) {
-      foreignAcks.increment();
+    if (ForeignControl.isForAnother(packet.data(), self)) {
+      foreignControl.increment();
+      return;
+    }
+    if (!inbox.hasRoom()) {
       return;
     }
     VerifyResult result = auth.get().verify(packet.data());
@@ -131,6 +138,6 @@ public final class NodeMessaging {
       return;
     }
     Message m = result.message().orElseThrow();
-    loop.execute(() -> membership.receive(m, packet.medium()));
+    inbox.post(() -> membership.receive(m, packet.medium()));
   }
 }

@@ -91,7 +91,7 @@ public final class Membership {
     this.links = new LinkMonitor(table, timing, clock, listener);
     this.stalls = new StallWatch(clock, timing.deadtimeMs());
     long maxRexmit = cf.protocol().maxRexmitDelayMs();
-    this.sequencing = new ReceiveSequencing(table, failures, scheduler, random, maxRexmit, acks,
+    this.sequencing = new ReceiveSequencing(table, failures, scheduler, clock, random, maxRexmit, acks,
         () -> lifecycle == Lifecycle.RUNNING, this::send, metrics);
     this.rexmitServer = new RexmitServer(history, clock, maxRexmit, outbox, this::send, metrics);
     this.nodeList = new NodeListExchange(table, me.nodeName(), scheduler, new NodeListExchange.Hooks() {

@@ -11,8 +11,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The counters of the messaging layer, one per event that is also logged or that an operator
  * asks about (HOUSE-STYLE habit 9): status heartbeats sent and received, late heartbeats
- * ("Late heartbeat"), lost packets ("N lost packet(s) for"), retransmission requests sent,
- * packets retransmitted for peers, packets lost for good ("Irretrievably lost packet"), stalls
+ * ("Late heartbeat"), lost packets ("N lost packet(s) for"), retransmission requests sent and put off (budget spent),
+ * packets retransmitted for peers and not retransmitted (budget spent), packets lost for good ("Irretrievably lost packet"), stalls
  * of this node ("Local node stalled"); and
  * per peer the largest interval seen between two of its status heartbeats
  * ({@code heartbeat_heartbeat_gap_max_seconds{node}}), which tells how close a fast deadtime
@@ -29,7 +29,9 @@ public final class MembershipMetrics {
   final Counter lateHeartbeats;
   final Counter lostPackets;
   final Counter rexmitRequests;
+  final Counter rexmitDeferred;
   final Counter retransmitted;
+  final Counter retransmitsDeferred;
   final Counter irretrievable;
   final Counter selfStalls;
   private final MeterRegistry registry;
@@ -42,6 +44,10 @@ public final class MembershipMetrics {
     lateHeartbeats = counter(registry, "heartbeat.heartbeats.late", "heartbeats that arrived later than warntime");
     lostPackets = counter(registry, "heartbeat.packets.lost", "gaps in peers' sequence numbers (lost packets)");
     rexmitRequests = counter(registry, "heartbeat.packets.rexmit.requested", "retransmission requests sent");
+    rexmitDeferred = counter(registry, "heartbeat.packets.rexmit.deferred",
+        "retransmission requests put off because this node's request budget was spent");
+    retransmitsDeferred = counter(registry, "heartbeat.packets.retransmit.deferred",
+        "requested retransmissions not sent because this node's retransmission budget was spent");
     retransmitted = counter(registry, "heartbeat.packets.retransmitted", "packets retransmitted at a peer's request");
     irretrievable = counter(registry, "heartbeat.packets.irretrievable", "packets a peer could not retransmit");
     selfStalls = counter(registry, "heartbeat.loop.stalls", "times this node found itself stalled and did not judge peers on it");

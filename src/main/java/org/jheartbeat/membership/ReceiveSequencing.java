@@ -7,6 +7,7 @@ import java.util.OptionalLong;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
+import org.jheartbeat.runtime.Clock;
 import org.jheartbeat.runtime.Scheduler;
 import org.jheartbeat.wire.Message;
 import org.slf4j.Logger;
@@ -35,7 +36,7 @@ final class ReceiveSequencing {
   private final MembershipMetrics metrics;
   private final Map<String, SequenceTracker> trackers = new HashMap<>();
 
-  ReceiveSequencing(NodeTable table, FailureDetector failures, Scheduler scheduler,
+  ReceiveSequencing(NodeTable table, FailureDetector failures, Scheduler scheduler, Clock clock,
       RandomGenerator random, long maxRexmitDelayMs, AckPolicy acks, BooleanSupplier running,
       Consumer<Message> send, MembershipMetrics metrics) {
     this.metrics = metrics;
@@ -44,7 +45,7 @@ final class ReceiveSequencing {
     this.random = random;
     this.acks = acks;
     this.send = send;
-    this.retransmitter = new Retransmitter(scheduler, random, maxRexmitDelayMs,
+    this.retransmitter = new Retransmitter(scheduler, clock, random, maxRexmitDelayMs,
         new Retransmitter.Requests() {
           @Override
           public boolean stillWanted(String node, long seq) {
@@ -58,6 +59,11 @@ final class ReceiveSequencing {
             metrics.rexmitRequests.increment();
             send.accept(Message.builder().add("t", "NS_rexmit").add("dest", node)
                 .add("firstseq", Long.toString(seq)).add("lastseq", Long.toString(seq)).build());
+          }
+
+          @Override
+          public void deferred() {
+            metrics.rexmitDeferred.increment();
           }
         });
   }

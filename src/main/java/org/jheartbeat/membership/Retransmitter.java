@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.random.RandomGenerator;
+import org.jheartbeat.runtime.Clock;
 import org.jheartbeat.runtime.Scheduler;
 
 /**
@@ -11,25 +12,39 @@ import org.jheartbeat.runtime.Scheduler;
  * fires after a random delay in [50, max_rexmit_delay] ms ([0, max] when max &lt; 100); if the
  * seq is still wanted (still missing and the sender not dead) it sends one
  * {@code NS_rexmit firstseq=lastseq=seq} and re-arms for max_rexmit_delay, until the packet
- * arrives, the sender dies or its sequence state is reset. The random source is injected so that
+ * arrives, the sender dies or its sequence state is reset. Our addition: all requests of this
+ * node share one {@link RateBudget} ({@value #BURST} at once, then {@value #PER_SECOND} a second);
+ * a timer that finds it spent re-arms without sending. Each request is broadcast, so without a
+ * node-wide cap an overloaded N-node cluster, losing packets from every peer, sends requests in
+ * proportion to N² times the loss, which overloads it further (the 32-node storm of
+ * docs/benchmarks.md "Scale"). Answers to other nodes' requests are broadcast too and fill our
+ * holes as well, so a capped requester still recovers. The random source is injected so that
  * simulations are reproducible.
  */
 final class Retransmitter {
+  static final int BURST = 50;
+  static final int PER_SECOND = 10;
+
   /** The engine's side: whether a seq is still wanted, and how to ask for it. */
   interface Requests {
     boolean stillWanted(String node, long seq);
 
     void request(String node, long seq);
+
+    /** A request was due but the node's budget was spent; it is tried again later. */
+    void deferred();
   }
 
   private final Scheduler scheduler;
   private final RandomGenerator random;
   private final long maxDelayMs;
   private final Requests requests;
+  private final RateBudget budget;
   private final Map<String, Map<Long, Scheduler.Cancellable>> timers = new HashMap<>();
 
-  Retransmitter(Scheduler scheduler, RandomGenerator random, long maxDelayMs, Requests requests) {
+  Retransmitter(Scheduler scheduler, Clock clock, RandomGenerator random, long maxDelayMs, Requests requests) {
     this.scheduler = scheduler;
+    this.budget = new RateBudget(clock, BURST, Duration.ofSeconds(1).dividedBy(PER_SECOND));
     this.random = random;
     this.maxDelayMs = maxDelayMs;
     this.requests = requests;
@@ -57,7 +72,11 @@ final class Retransmitter {
     if (!requests.stillWanted(node, seq)) {
       return;
     }
-    requests.request(node, seq);
+    if (budget.tryTake()) {
+      requests.request(node, seq);
+    } else {
+      requests.deferred();
+    }
     arm(node, seq, maxDelayMs);
   }
 

@@ -1,5 +1,6 @@
 package org.jheartbeat.membership;
 
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -15,9 +16,14 @@ import org.slf4j.LoggerFactory;
  * highest sent → {@code WARN: Rexmit of seq N requested. M is max.}; found → the very same
  * stamped message goes out again unless that slot was resent less than max_rexmit_delay-10 ms
  * ago; not found → NAK {@code seqno not found}. At most {@value #MAX_PER_REQUEST} per request.
+ * Our addition: all retransmissions of this node share one {@link RateBudget} ({@value #BURST} at
+ * once, then {@value #PER_SECOND} a second) with its NAKs, since each goes to the whole segment; a
+ * seq skipped for want of budget is answered when the requester asks again.
  */
 final class RexmitServer {
   static final int MAX_PER_REQUEST = 50;
+  static final int BURST = 50;
+  static final int PER_SECOND = 10;
   private static final Logger log = LoggerFactory.getLogger(Membership.class);
 
   private final SendHistory history;
@@ -26,6 +32,7 @@ final class RexmitServer {
   private final Outbox resend;
   private final Consumer<Message> sendNew;
   private final MembershipMetrics metrics;
+  private final RateBudget budget;
 
   RexmitServer(SendHistory history, Clock clock, long maxRexmitDelayMs, Outbox resend,
       Consumer<Message> sendNew, MembershipMetrics metrics) {
@@ -35,6 +42,7 @@ final class RexmitServer {
     this.minGapNanos = TimeUnit.MILLISECONDS.toNanos(Math.max(0, maxRexmitDelayMs - 10));
     this.resend = resend;
     this.sendNew = sendNew;
+    this.budget = new RateBudget(clock, BURST, Duration.ofSeconds(1).dividedBy(PER_SECOND));
   }
 
   void serve(String requester, long first, long last, long requesterAckSeq) {
@@ -58,16 +66,25 @@ final class RexmitServer {
         continue;
       }
       long now = clock.nanoTime();
-      if (history.mayResend(seq, now, minGapNanos)) {
-        history.markResent(seq, now);
-        resend.send(m.get());
-        metrics.retransmitted.increment();
-        sent++;
+      if (!history.mayResend(seq, now, minGapNanos)) {
+        continue;
       }
+      if (!budget.tryTake()) {
+        metrics.retransmitsDeferred.increment();
+        return;
+      }
+      history.markResent(seq, now);
+      resend.send(m.get());
+      metrics.retransmitted.increment();
+      sent++;
     }
   }
 
   private void nak(String requester, long seq, String reason) {
+    if (!budget.tryTake()) {
+      metrics.retransmitsDeferred.increment();
+      return;
+    }
     sendNew.accept(Message.builder()
         .add("t", "NS_nak_rexmit")
         .add("firstseq", Long.toHexString(seq))

@@ -9,7 +9,8 @@
  * (entries, links, dead times), {@code ControlStamper} (control fields), {@code SendHistory}
  * (500 sent messages for retransmission), {@code ReceiveSequencing} with {@code SequenceTracker},
  * {@code AckPolicy} and {@code Retransmitter} (generations, gaps, ACKs, NS_rexmit requests),
- * {@code RexmitServer} (answering NS_rexmit), {@code FailureDetector} (late/dead nodes),
+ * {@code RexmitServer} (answering NS_rexmit), {@code RateBudget} (the per-node caps on requests and
+ * retransmissions, whose broadcasts otherwise grow with N² times the loss), {@code FailureDetector} (late/dead nodes),
  * {@code LinkMonitor} (link up/dead), {@code NodeListExchange} (reqnodes/repnodes, comm up) and
  * {@code StallWatch} (this node's own stalls, whose silence is not held against its peers).
  * Edges go to a {@link org.jheartbeat.membership.MembershipListener}; readers on other threads

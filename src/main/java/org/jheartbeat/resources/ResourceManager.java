@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -79,7 +80,10 @@ public final class ResourceManager {
   final Consumer<Message> out;
   final ActionQueue runner;
   final GroupActions actions;
+  /** The normal nodes of ha.cf (ping nodes are not among them). */
   private final Set<String> clusterNodes;
+  /** The nodes that take part in resource management: see {@link #resourceNodes}. */
+  private final Set<String> resourceNodes;
   final Map<String, String> peerStatus = new HashMap<>();
   final Set<String> peerShutdone = new HashSet<>();
   final Set<String> heardAlive = new HashSet<>();
@@ -121,6 +125,7 @@ public final class ResourceManager {
     this.scheduler = scheduler;
     this.out = send;
     this.clusterNodes = Set.copyOf(cf.nodes());
+    this.resourceNodes = resourceNodes(cf.nodes(), res);
     this.actions = actions;
     this.monitor = new ResourceMonitor(this, monitoring.monitors(), monitoring.probe(),
         new MonitorMetrics(registry));
@@ -137,9 +142,33 @@ public final class ResourceManager {
         Duration.ofMillis(cf.timing().deadtimeMs()));
   }
 
-  /** No other normal node is configured in ha.cf (ping nodes are not cluster nodes). */
+  /**
+   * Who takes part in v1 resource management. Its protocol (the {@code starting}/{@code resource}
+   * reports, local/foreign, the standby handshake, takeovers) is between two nodes, so in a
+   * cluster of one or two normal nodes both take part, exactly as in Heartbeat. With more, only
+   * the nodes that haresources lines name do: a node holding nothing would otherwise run the
+   * two-node handshake with every peer at each death and return, every message broadcast to all
+   * (the 32-node benchmark logged {@code Both machines own our resources!} 1 566 times on a node
+   * with an empty haresources). The others keep out of it quietly.
+   */
+  static Set<String> resourceNodes(List<String> nodes, HaResources res) {
+    if (nodes.size() <= 2) {
+      return Set.copyOf(nodes);
+    }
+    Set<String> named = new HashSet<>();
+    res.groups().forEach(g -> named.add(g.preferredNode()));
+    named.retainAll(nodes);
+    return Set.copyOf(named);
+  }
+
+  /** This node is one of the {@link #resourceNodes}. */
+  boolean takesPart() {
+    return resourceNodes.contains(me);
+  }
+
+  /** No other node takes part in resource management (ping nodes are not cluster nodes). */
   boolean alone() {
-    return clusterNodes.stream().allMatch(me::equals);
+    return resourceNodes.stream().allMatch(me::equals);
   }
 
   boolean niceFailback() {
@@ -156,6 +185,13 @@ public final class ResourceManager {
     commUp = true;
     if (shutdownPending) {
       beginShutdown();
+      return;
+    }
+    if (!takesPart()) {
+      log.info("No haresources line names {} in a cluster of {} nodes: it takes no part in resource"
+          + " management", me, clusterNodes.size());
+      peerStable = true;
+      setState(RmState.STABLE, "holds no resources");
       return;
     }
     List<String> dead = new ArrayList<>(deadBeforeCommUp);
@@ -180,6 +216,9 @@ public final class ResourceManager {
     if (!clusterNodes.contains(node)) {
       // ping nodes never move resources (spec §5.6 step 5), only split_brain_policy ping_quorum reads them
       deadPeers.pingStatus(node, to);
+      return;
+    }
+    if (!takesPart() || !resourceNodes.contains(node)) {
       return;
     }
     peerStatus.put(node, to);
@@ -241,6 +280,9 @@ public final class ResourceManager {
   public void onMessage(Message m) {
     String src = m.get("src").orElse("");
     boolean fromMe = src.equals(me);
+    if (!takesPart() || !(fromMe || resourceNodes.contains(src.toLowerCase(Locale.ROOT)))) {
+      return;
+    }
     switch (m.type()) {
       case "starting", "resource", "ask_resources" -> {
         if (!fromMe && m.type().equals("resource")) {
@@ -447,11 +489,11 @@ public final class ResourceManager {
   }
 
   List<String> otherNodes() {
-    return clusterNodes.stream().filter(n -> !n.equals(me)).sorted().toList();
+    return resourceNodes.stream().filter(n -> !n.equals(me)).sorted().toList();
   }
 
   String peerName() {
-    return clusterNodes.stream().filter(n -> !n.equals(me)).sorted().findFirst().orElse("");
+    return resourceNodes.stream().filter(n -> !n.equals(me)).sorted().findFirst().orElse("");
   }
 
   // ------------------------------------------------------------- takeover
@@ -540,7 +582,7 @@ public final class ResourceManager {
 
   private void releaseAll() {
     held = HeldSet.NONE;
-    if (niceFailback()) {
+    if (niceFailback() && takesPart()) {
       out.accept(ResourceMessages.report(HeldSet.NONE, false, "shutdown"));
     }
     log.info("Giving up all HA resources.");

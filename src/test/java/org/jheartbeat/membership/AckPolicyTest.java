@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
  * The ACK rate is Heartbeat's (spec wire §7.4), not more: one ACK per ten in-order messages of a
  * peer, one after a filled hole, none for duplicates. In an N-node cluster that is N²/2 ACKs a
  * second at keepalive 200 ms, a quadratic growth the real daemon has as well; receivers drop
- * other nodes' ACKs cheaply instead (wire.ForeignAck).
+ * other nodes' ACKs cheaply instead (wire.ForeignControl).
  */
 class AckPolicyTest {
   private static List<Long> feed(AckPolicy policy, SequenceTracker t, long... seqs) {

@@ -31,7 +31,11 @@ public final class ScaleBench {
   private static final Duration SETTLE_TIMEOUT = Duration.ofMinutes(6);
   private static final Duration QUIET = Duration.ofSeconds(30);
   /** Starts are spread so that 32 JVMs do not JIT-compile all at once. */
+  private static final java.util.regex.Pattern STATUS_UPDATE =
+      java.util.regex.Pattern.compile("Status update for node (\\S+): status (\\S+)");
   private static final Duration START_SPACING = Duration.ofMillis(1500);
+  /** How much longer than the deadtime {@code --stall} stops daemons. */
+  private static final Duration STALL_BEYOND_DEADTIME = Duration.ofSeconds(3);
 
   private ScaleBench() {}
 
@@ -50,7 +54,7 @@ public final class ScaleBench {
     return String.format("sc%02d", i);
   }
 
-  static String run(int count, int deadtime, Duration duration, java.io.PrintStream progress) throws Exception {
+  static String run(int count, int deadtime, Duration duration, int stall, java.io.PrintStream progress) throws Exception {
     Path home = Path.of(System.getProperty("jheartbeat.home", ".")).toAbsolutePath().normalize();
     Path base = Files.createTempDirectory("jhb-sc-");
     List<Node> nodes = new ArrayList<>();
@@ -68,7 +72,7 @@ public final class ScaleBench {
       }
       progress.printf("scale: %d daemons started in %.1f s; waiting until each sees all others active%n",
           count, (System.nanoTime() - t0) / 1e9);
-      String settled = awaitSettled(nodes, count);
+      String settled = awaitSettled(nodes, count, "the last start", 0);
       progress.printf("scale: %s; measuring %d s%n", settled, duration.toSeconds());
       List<Sample> before = sample(net, nodes);
       long end = System.nanoTime() + duration.toNanos();
@@ -81,12 +85,56 @@ public final class ScaleBench {
         }
       }
       List<Sample> after = sample(net, nodes);
-      return "start-up: " + settled + "\n" + report(nodes, before, after, count, deadtime);
+      String result = "start-up: " + settled + "\n" + report(nodes, before, after, count, deadtime);
+      if (stall > 0) {
+        result += stallAndRecover(net, nodes, count, deadtime, stall, progress);
+      }
+      return result;
     } finally {
       try (Stream<Path> walk = Files.walk(base)) {
         for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
           Files.deleteIfExists(p);
         }
+      }
+    }
+  }
+
+  /**
+   * The storm's trigger: the JVMs of the first {@code stall} nodes are stopped (SIGSTOP) for
+   * the deadtime and {@link #STALL_BEYOND_DEADTIME} more (so the others declare them dead, and
+   * their receive buffers overflow), then continued. Reports how long the whole cluster took to settle again,
+   * the deaths meanwhile, and the traffic of the recovery window. A cluster that cannot absorb
+   * mass deaths, returns and loss never settles (that is the result then).
+   */
+  private static String stallAndRecover(Netns net, List<Node> nodes, int count, int deadtime, int stall,
+      java.io.PrintStream progress) throws Exception {
+    List<Sample> before = sample(net, nodes);
+    Duration pause = Duration.ofSeconds(deadtime).plus(STALL_BEYOND_DEADTIME);
+    progress.printf("scale: stopping %d daemon(s) for %d s%n", stall, pause.toSeconds());
+    List<Node> stalled = nodes.subList(0, Math.min(stall, nodes.size()));
+    try {
+      signal(stalled, "STOP");
+      TimeUnit.MILLISECONDS.sleep(pause.toMillis());
+    } finally {
+      signal(stalled, "CONT");
+    }
+    String settled = awaitSettled(nodes, count, "the stall ended",
+        before.stream().mapToLong(Sample::deaths).sum());
+    progress.printf("scale: %s%n", settled);
+    List<Sample> after = sample(net, nodes);
+    return String.format(Locale.ROOT, "after stopping %d daemon(s) for %d s: %s%n", stalled.size(),
+        pause.toSeconds(), settled) + report(nodes, before, after, count, deadtime)
+        .replace("false deaths:", "deaths (stall and recovery):").lines()
+        .filter(l -> !l.startsWith("RESULT") && !l.startsWith("WARNING")).map(l -> l + "\n")
+        .collect(java.util.stream.Collectors.joining());
+  }
+
+  private static void signal(List<Node> nodes, String signal) throws IOException, InterruptedException {
+    for (Node n : nodes) {
+      Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(n.process().pid()))
+          .redirectErrorStream(true).start();
+      if (!kill.waitFor(CMD_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+        kill.destroyForcibly();
       }
     }
   }
@@ -124,11 +172,14 @@ public final class ScaleBench {
   }
 
   /**
-   * Waits until every node has logged "status active" for every other and no node has logged a
-   * death for {@link #QUIET}; gives up after {@link #SETTLE_TIMEOUT} and measures anyway (an
-   * overloaded machine may never be quiet: that is a result too). Returns what happened.
+   * Waits until, in every node's log, the last status logged for each other node is active and
+   * no node has logged a death for {@link #QUIET}; gives up after {@link #SETTLE_TIMEOUT} and
+   * measures anyway (an overloaded machine may never be quiet: that is a result too). Returns
+   * what happened, timed from the call ({@code since} names that moment), with the deaths logged
+   * since the logs held {@code deathsBefore}.
    */
-  private static String awaitSettled(List<Node> nodes, int count) throws InterruptedException {
+  private static String awaitSettled(List<Node> nodes, int count, String since, long deathsBefore)
+      throws InterruptedException {
     long start = System.nanoTime();
     long deadline = start + SETTLE_TIMEOUT.toNanos();
     long lastDeaths = -1;
@@ -141,9 +192,10 @@ public final class ScaleBench {
           throw new IllegalStateException(n.name() + ": daemon exited with " + n.process().exitValue());
         }
         String log = log(n);
-        long peers = log.lines().filter(l -> l.contains("Status update for node") && l.endsWith("status active"))
-            .map(l -> l.replaceAll(".*Status update for node (\\S+):.*", "$1")).distinct().count();
-        all &= peers >= count - 1;
+        java.util.Map<String, String> last = new java.util.HashMap<>();
+        log.lines().map(STATUS_UPDATE::matcher).filter(java.util.regex.Matcher::find)
+            .forEach(m -> last.put(m.group(1), m.group(2)));
+        all &= last.values().stream().filter("active"::equals).count() >= count - 1;
         deaths += log.lines().filter(l -> l.contains("is dead")).count();
       }
       if (deaths != lastDeaths) {
@@ -151,13 +203,13 @@ public final class ScaleBench {
         quietSince = System.nanoTime();
       }
       if (all && System.nanoTime() - quietSince >= QUIET.toNanos()) {
-        return String.format(Locale.ROOT, "settled (all active, no death for %d s) %.0f s after the first start"
-            + " (%d deaths during start-up)", QUIET.toSeconds(), (System.nanoTime() - start) / 1e9, deaths);
+        return String.format(Locale.ROOT, "settled (all active, no death for %d s) %.0f s after %s"
+            + " (%d deaths meanwhile)", QUIET.toSeconds(), (System.nanoTime() - start) / 1e9, since, deaths - deathsBefore);
       }
       TimeUnit.SECONDS.sleep(2);
     }
-    return String.format(Locale.ROOT, "NOT settled within %d s (%d deaths so far): measuring anyway",
-        SETTLE_TIMEOUT.toSeconds(), lastDeaths);
+    return String.format(Locale.ROOT, "NOT settled within %d s after %s (%d deaths meanwhile): measuring anyway",
+        SETTLE_TIMEOUT.toSeconds(), since, lastDeaths - deathsBefore);
   }
 
   private record Sample(PrometheusText metrics, ProcStats proc, long deaths, long rxPackets, long txPackets) {}
@@ -189,12 +241,17 @@ public final class ScaleBench {
     double hbRate = 0;
     double rxRate = 0;
     double txRate = 0;
-    double foreignAckRate = 0;
+    double foreignControlRate = 0;
+    double shedRate = 0;
+    double requestRate = 0;
+    double resentRate = 0;
     long lost = 0;
     int answered = 0;
     for (int i = 0; i < nodes.size(); i++) {
       Sample a = before.get(i);
       Sample b = after.get(i);
+      // each node's own window: its samples were taken one after another, some seconds apart
+      double nodeSeconds = (b.proc().sampledNanos() - a.proc().sampledNanos()) / 1e9;
       boolean metrics = a.metrics().has("heartbeat_heartbeats_received_total")
           && b.metrics().has("heartbeat_heartbeats_received_total");
       deaths += b.deaths() - a.deaths();
@@ -206,14 +263,17 @@ public final class ScaleBench {
       if (metrics) {
         answered++;
         hbRate += (b.metrics().get("heartbeat_heartbeats_received_total")
-            - a.metrics().get("heartbeat_heartbeats_received_total")) / seconds;
-        foreignAckRate += (b.metrics().get("heartbeat_packets_foreign_acks_total")
-            - a.metrics().get("heartbeat_packets_foreign_acks_total")) / seconds;
+            - a.metrics().get("heartbeat_heartbeats_received_total")) / nodeSeconds;
+        foreignControlRate += (b.metrics().get("heartbeat_packets_foreign_control_total")
+            - a.metrics().get("heartbeat_packets_foreign_control_total")) / nodeSeconds;
+        shedRate += rate(a, b, "heartbeat_packets_shed_total", nodeSeconds);
+        requestRate += rate(a, b, "heartbeat_packets_rexmit_requested_total", nodeSeconds);
+        resentRate += rate(a, b, "heartbeat_packets_retransmitted_total", nodeSeconds);
         lost += Math.round(b.metrics().get("heartbeat_packets_lost_total")
             - a.metrics().get("heartbeat_packets_lost_total"));
       }
-      rxRate += (b.rxPackets() - a.rxPackets()) / seconds;
-      txRate += (b.txPackets() - a.txPackets()) / seconds;
+      rxRate += (b.rxPackets() - a.rxPackets()) / nodeSeconds;
+      txRate += (b.txPackets() - a.txPackets()) / nodeSeconds;
     }
     int n = nodes.size();
     StringBuilder r = new StringBuilder();
@@ -230,34 +290,45 @@ public final class ScaleBench {
         answered == 0 ? 0 : hbRate / answered, count - 1, (count - 1) * 5, lost, answered, n));
     r.append(String.format(Locale.ROOT, "packets per node: %.0f/s received, %.1f/s sent; whole segment %.0f/s sent%n",
         rxRate / n, txRate / n, txRate));
-    r.append(String.format(Locale.ROOT, "other nodes' ACKs dropped before authentication: %.0f/s per node%n",
-        answered == 0 ? 0 : foreignAckRate / answered));
+    r.append(String.format(Locale.ROOT, "other nodes' ACKs/rexmit requests/NAKs dropped before authentication: %.0f/s per node%n",
+        answered == 0 ? 0 : foreignControlRate / answered));
+    r.append(String.format(Locale.ROOT, "per node: %.1f/s retransmission requests, %.1f/s retransmissions,"
+        + " %.1f/s received packets shed (event loop too far behind)%n", answered == 0 ? 0 : requestRate / answered,
+        answered == 0 ? 0 : resentRate / answered, answered == 0 ? 0 : shedRate / answered));
     r.append(deaths == 0 ? "RESULT: no false death\n" : "WARNING: " + deaths + " FALSE DEATH(S)\n");
     return r.toString();
   }
 
-  /** {@code bench/scale [--nodes N] [--minutes M] [--deadtime S]}: prints the report; exit 0 without false deaths, 1 with, 2 on errors. */
+  private static double rate(Sample a, Sample b, String counter, double seconds) {
+    return (b.metrics().get(counter) - a.metrics().get(counter)) / seconds;
+  }
+
+  /** {@code bench/scale [--nodes N] [--minutes M] [--deadtime S] [--stall K]}: prints the report; exit 0 without false deaths, 1 with, 2 on errors. */
   public static void main(String[] args) throws Exception {
     int nodes = 32;
     double minutes = 5;
     int deadtime = 2;
+    int stall = 0;
     try {
       for (int i = 0; i < args.length; i++) {
         switch (args[i]) {
           case "--nodes" -> nodes = Integer.parseInt(args[++i]);
           case "--minutes" -> minutes = Double.parseDouble(args[++i]);
           case "--deadtime" -> deadtime = Integer.parseInt(args[++i]);
+          case "--stall" -> stall = Integer.parseInt(args[++i]);
           default -> throw new IllegalArgumentException("unknown option " + args[i]);
         }
       }
-      if (nodes < 2 || nodes > 200 || !(minutes > 0 && minutes <= 24 * 60) || deadtime < 2 || deadtime > 60) {
-        throw new IllegalArgumentException("--nodes must be 2..200, --minutes in (0, 1440], --deadtime 2..60");
+      if (nodes < 2 || nodes > 200 || !(minutes > 0 && minutes <= 24 * 60) || deadtime < 2 || deadtime > 60
+          || stall < 0 || stall >= nodes) {
+        throw new IllegalArgumentException("--nodes must be 2..200, --minutes in (0, 1440], --deadtime 2..60,"
+            + " --stall 0..nodes-1");
       }
     } catch (RuntimeException e) {
-      System.err.println("bench/scale: " + e.getMessage() + "\nusage: bench/scale [--nodes N] [--minutes M] [--deadtime S]");
+      System.err.println("bench/scale: " + e.getMessage() + "\nusage: bench/scale [--nodes N] [--minutes M] [--deadtime S] [--stall K]");
       System.exit(2);
     }
-    String report = run(nodes, deadtime, Duration.ofMillis(Math.round(minutes * 60_000)), System.out);
+    String report = run(nodes, deadtime, Duration.ofMillis(Math.round(minutes * 60_000)), stall, System.out);
     System.out.print(report);
     System.exit(report.contains("RESULT: no false death") ? 0 : 1);
   }

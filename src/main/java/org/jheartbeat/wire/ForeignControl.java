@@ -2,35 +2,40 @@ package org.jheartbeat.wire;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
 
 /**
- * Recognises, without decoding or authenticating, an {@code NS_ackmsg} addressed to another node
- * (spec wire §7, step 2: such a message is dropped by every node but its addressee). Every node
- * acks every peer's messages and ACKs are broadcast, so in an N-node cluster a node receives about
- * N²/2 ACKs a second of which only N/2 are its own: at 32 nodes three quarters of all packets.
- * Checking them first spares the HMAC, the parse and a hand-over to the event loop for each.
- * Answers true only for a well-formed packet whose single {@code t} is {@code NS_ackmsg} and whose
- * single {@code dest} names someone else; anything unusual goes the normal way (and is
- * authenticated there), so the worst a forged packet can do here is be dropped unauthenticated.
+ * Recognises, without decoding or authenticating, an {@code NS_ackmsg}, {@code NS_rexmit} or
+ * {@code NS_nak_rexmit} addressed to another node (spec wire §7.2 step 2: such a message is
+ * dropped by every node but its addressee). Every node acks every peer's messages and ACKs are
+ * broadcast, so in an N-node cluster a node receives about N²/2 ACKs a second of which only N/2
+ * are its own: at 32 nodes three quarters of all packets; after loss, every retransmission
+ * request and NAK reaches all N nodes too, and all but one drop it. Checking them first spares
+ * the HMAC, the parse and a hand-over to the event loop for each. Answers true only for a
+ * well-formed packet whose single {@code t} is one of those types and whose single {@code dest}
+ * names someone else; anything unusual goes the normal way (and is authenticated there), so the
+ * worst a forged packet can do here is be dropped unauthenticated.
  */
-public final class ForeignAck {
+public final class ForeignControl {
   private static final byte[] NETSTRING_START = "###\n".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] NETSTRING_END = "%%%\n".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] CLASSIC_START = ">>>\n".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] CLASSIC_END = "<<<\n".getBytes(StandardCharsets.US_ASCII);
-  private static final byte[] ACK_TYPE = "NS_ackmsg".getBytes(StandardCharsets.US_ASCII);
+  private static final List<byte[]> TYPES = Stream.of("NS_ackmsg", "NS_rexmit", "NS_nak_rexmit")
+      .map(t -> t.getBytes(StandardCharsets.US_ASCII)).toList();
   private static final int MAX_LENGTH_DIGITS = 6;
 
-  private ForeignAck() {}
+  private ForeignControl() {}
 
-  /** True if {@code packet} is an ACK whose {@code dest} is not {@code self} (node names ignore case). */
+  /** True if {@code packet} is one of those control messages whose {@code dest} is not {@code self} (node names ignore case). */
   public static boolean isForAnother(byte[] packet, String self) {
     if (packet == null || packet.length < NETSTRING_START.length) {
       return false;
     }
     Fields f = startsWith(packet, 0, NETSTRING_START) ? netstringFields(packet)
         : startsWith(packet, 0, CLASSIC_START) ? classicFields(packet) : null;
-    return f != null && f.typeCount == 1 && f.destCount == 1 && f.typeIsAck
+    return f != null && f.typeCount == 1 && f.destCount == 1 && f.typeIsControl
         && !new String(f.dest, StandardCharsets.ISO_8859_1).equalsIgnoreCase(self);
   }
 
@@ -38,13 +43,13 @@ public final class ForeignAck {
   private static final class Fields {
     int typeCount;
     int destCount;
-    boolean typeIsAck;
+    boolean typeIsControl;
     byte[] dest;
 
     void field(byte[] p, int nameFrom, int nameTo, int valueFrom, int valueTo) {
       if (is(p, nameFrom, nameTo, "t")) {
         typeCount++;
-        typeIsAck = valueTo - valueFrom == ACK_TYPE.length && startsWith(p, valueFrom, ACK_TYPE);
+        typeIsControl = TYPES.stream().anyMatch(t -> valueTo - valueFrom == t.length && startsWith(p, valueFrom, t));
       } else if (is(p, nameFrom, nameTo, "dest")) {
         destCount++;
         dest = Arrays.copyOfRange(p, valueFrom, valueTo);
