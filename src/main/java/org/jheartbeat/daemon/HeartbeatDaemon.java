@@ -315,7 +315,11 @@ public final class HeartbeatDaemon {
         transitions.snapshot(), resources.fencing());
   }
 
-  /** SIGHUP: re-read the configuration; new authkeys apply at once (spec membership §8.3). */
+  /**
+   * SIGHUP: re-read the configuration; new authkeys apply at once (spec membership §8.3), a changed
+   * monitors file at once to the running resource manager, a changed ha.cf by a restart of the
+   * messaging part. Any error in any file keeps all of the running configuration.
+   */
   private void reload() {
     ConfigReport report = ConfigLoader.load(options.configPaths(), options.nodeName());
     if (!report.valid()) {
@@ -327,11 +331,18 @@ public final class HeartbeatDaemon {
     boolean keysChanged = !sameKeys(fresh, config);
     boolean haCfChanged = !fresh.haCf().settings().stream().map(s -> s.name() + " " + s.text()).toList()
         .equals(config.haCf().settings().stream().map(s -> s.name() + " " + s.text()).toList());
+    boolean monitorsChanged = !fresh.monitors().equals(config.monitors());
     if (keysChanged) {
       log.info("Rereading authentication file.");
       auth.set(new Authenticator(fresh.authKeys()));
       config = new ClusterConfig(config.paths(), config.haCf(), fresh.authKeys(), config.haResources(),
           config.monitors());
+    }
+    if (monitorsChanged) {
+      // the monitors are the resource manager's, which outlives a restart of the messaging part
+      resources.reloadMonitors(fresh.monitors());
+      config = new ClusterConfig(config.paths(), config.haCf(), config.authKeys(), config.haResources(),
+          fresh.monitors());
     }
     if (haCfChanged) {
       log.info("Heartbeat restart triggered.");
@@ -343,7 +354,7 @@ public final class HeartbeatDaemon {
         log.error("Heartbeat restart failed: {}; stopping", e.getMessage());
         stopRequested.countDown();
       }
-    } else if (!keysChanged) {
+    } else if (!keysChanged && !monitorsChanged) {
       log.info("Configuration unchanged.");
     }
   }

@@ -29,10 +29,12 @@ final class NiceFailback {
   /** Groups we kept when the peer held them too, announced again once the peer lets them go. */
   private HeldSet contested = HeldSet.NONE;
   private final StandbyHandshake standby;
+  private final RuleFallback fallback;
 
   NiceFailback(ResourceManager rm) {
     this.rm = rm;
     this.standby = new StandbyHandshake(rm, this);
+    this.fallback = new RuleFallback(rm);
   }
 
   StandbyState standby() {
@@ -90,14 +92,64 @@ final class NiceFailback {
 
   private void resource(Message m, boolean fromMe) {
     resourceReport(m, fromMe);
-    if (!fromMe && rm.state == RmState.STABLE
-        && m.get("isstable").map("1"::equals).orElse(true)) {
+    boolean stable = m.get("isstable").map("1"::equals).orElse(true);
+    if (!fromMe && m.get("info").map("mach_down"::equals).orElse(false)) {
+      peerTookOver();
+    } else if (!fromMe && stable) {
+      fallback.peerReported();
+    }
+    if (!fromMe && rm.state == RmState.STABLE && stable) {
       acquireUnclaimedOwn(m.get("src").orElse(""));
       audit(m.get("src").orElse(""));
     }
     if (!fromMe) {
       announceWon();
     }
+  }
+
+  /** The fallback gave these contested groups up to a peer that keeps them. */
+  void yielded(HeldSet set) {
+    contested = contested.minus(set);
+  }
+
+  /**
+   * The peer took over our groups by mach_down, so it declared us dead; yet we are alive and hold
+   * groups it now claims too. It may be deaf to us (one-way loss: its claims then show nothing) or
+   * it may hear us again (a Heartbeat peer stalled past deadtime declares us dead on its stale view
+   * and then marks us active without seeing a partition, so it never restarts): our holdings as a
+   * transition that ends make a peer that hears us answer with its own, and that answer is a claim
+   * after our report for the {@link RuleFallback}.
+   */
+  private void peerTookOver() {
+    fallback.peerDeclaredUsDead();
+    if (rm.state == RmState.STABLE && !rm.shuttingDown && fallback.ours() != HeldSet.NONE) {
+      rm.out.accept(ResourceMessages.report(rm.held, false, null));
+      rm.out.accept(ResourceMessages.report(rm.held, true, null));
+      fallback.reported();
+    }
+  }
+
+  /** The peer announced a STONITH decision about us: it declared us dead. */
+  void peerDeclaredUsDead() {
+    fallback.peerDeclaredUsDead();
+  }
+
+  /** The peer's status changed (death, restart, heal): a claim it made before is moot. */
+  void peerStatusChanged() {
+    fallback.reset();
+  }
+
+  /**
+   * A partition healed: tell the peer what we hold as a transition that ends ({@code isstable=0},
+   * then {@code 1}). Any peer answers the end of a transition with its own holdings (spec §5.3
+   * step 3), a real Heartbeat one too, which otherwise says nothing when it did not see the
+   * partition itself: whoever then sees an overlap settles it ({@link #audit}), and a peer that
+   * keeps claiming what the rule leaves to us meets the {@link RuleFallback}.
+   */
+  void partitionHealed() {
+    rm.out.accept(ResourceMessages.report(rm.held, false, null));
+    rm.out.accept(ResourceMessages.report(rm.held, true, null));
+    fallback.reported();
   }
 
   /**
@@ -130,7 +182,10 @@ final class NiceFailback {
    * addresses again: the peer's takeover during the partition sent clients to it.
    */
   private void announceWon() {
-    if (contested == HeldSet.NONE || rm.peerHeld.seenByPeer().and(contested) != HeldSet.NONE) {
+    // a bit naming no group (a node preferred for none) is no claim: a Heartbeat peer keeps
+    // reporting its empty own set after handing our groups over
+    if (contested == HeldSet.NONE
+        || rm.withGroups(rm.peerHeld.seenByPeer().and(contested)) != HeldSet.NONE) {
       return;
     }
     var kept = rm.groupsOf(rm.me, contested).stream().filter(rm.runner::isRunningHere).toList();
@@ -179,6 +234,9 @@ final class NiceFailback {
         () -> {
           if (!rm.shuttingDown) {
             rm.out.accept(ResourceMessages.report(rm.held, true, null));
+            if (contested != HeldSet.NONE) {
+              fallback.reported();
+            }
           }
         });
   }
@@ -290,6 +348,7 @@ final class NiceFailback {
 
   /** §5.3 step 8. */
   void peerShutdone(String node) {
+    fallback.reset();
     rm.peerStable = true;
     rm.peerHeld = HeldSet.NONE;
     if (rm.held == HeldSet.ALL) {
@@ -366,6 +425,7 @@ final class NiceFailback {
 
   void cancelTimers() {
     cancelRscTimer();
+    fallback.cancel();
     standby.cancelTimer();
     if (failbackTimer != null) {
       failbackTimer.cancel();

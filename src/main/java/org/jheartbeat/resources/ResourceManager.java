@@ -14,6 +14,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.jheartbeat.config.AutoFailback;
 import org.jheartbeat.config.HaCf;
 import org.jheartbeat.config.HaResources;
+import org.jheartbeat.config.Monitors;
 import org.jheartbeat.config.ResourceGroup;
 import org.jheartbeat.platform.logging.HbMarkers;
 import org.jheartbeat.runtime.Clock;
@@ -44,8 +45,9 @@ import org.slf4j.LoggerFactory;
  * <p><b>Partition heal rule</b> (our deliberate deviation from §5.7, where both sides restart and
  * release everything): when a peer that was declared dead comes back as {@code active} without a
  * restart ({@code dead -> active}, "returning after partition"), we log Heartbeat's CRIT/info
- * lines, cancel any standby and, instead of restarting, send our holdings ({@code resource
- * rtype=full isstable=1}). Whoever — healed side or not — receives a stable report that claims
+ * lines, cancel any standby and, instead of restarting, send our holdings as a transition that
+ * ends ({@code resource rtype=full isstable=0}, then {@code isstable=1}: any peer answers with its
+ * own holdings, a real Heartbeat one too). Whoever — healed side or not — receives a stable report that claims
  * groups it also holds settles the overlap by {@link PartitionRule}: with {@code auto_failback on}
  * each node keeps the groups it is preferred for (the state {@code on} would reach anyway); with
  * {@code off} the node whose name sorts first keeps everything it holds ({@code off} promises that
@@ -55,9 +57,11 @@ import org.slf4j.LoggerFactory;
  * the same answer from the same configuration and names, so exactly one keeps each group. In
  * {@code legacy} mode (no reports) the healed side stops the peer's groups once its queued work
  * has run (unless the peer sent {@code shutdone}) and asks for its own with {@code ip-request}
- * (retried), which is where legacy mode puts every group anyway. A real Heartbeat peer restarts and gives everything up, ending with {@code
- * shutdone} (or silence until deadtime): we then take over what was released by the ordinary
- * rules, so a mixed cluster also ends with one owner per group.
+ * (retried), which is where legacy mode puts every group anyway. A real Heartbeat peer that saw the partition restarts and gives everything up, ending with
+ * {@code shutdone} (or silence until deadtime): we then take over what was released by the
+ * ordinary rules; one that did not see it keeps claiming, and {@link RuleFallback} asks it to hand
+ * over what the rule leaves to us (or, failing that, gives it up to it), so a mixed cluster also
+ * ends with one owner per group.
  */
 public final class ResourceManager {
   static final Duration RSC_TIMER = Duration.ofSeconds(10);
@@ -231,6 +235,9 @@ public final class ResourceManager {
       return;
     }
     peerStatus.put(node, to);
+    if (!to.equals(from)) {
+      nice.peerStatusChanged();
+    }
     if (!"dead".equals(to)) {
       // back before our comm up (restart, or a partition that healed): its death is moot, and
       // taking its groups over at comm up would run them twice (seeds 2861, 4418)
@@ -330,7 +337,12 @@ public final class ResourceManager {
           }
         }
       }
-      case "stonith" -> log.debug("stonith report: {}", m);
+      case "stonith" -> {
+        log.debug("stonith report: {}", m);
+        if (!fromMe && niceFailback() && m.get("node").map(me::equals).orElse(false)) {
+          nice.peerDeclaredUsDead();
+        }
+      }
       case PingQuorum.MESSAGE -> {
         if (!fromMe) {
           quorum.onMessage(src, m.get("pingreach").orElse(""));
@@ -425,6 +437,11 @@ public final class ResourceManager {
         rscstatus(), views, monitor.snapshot());
   }
 
+  /** A reload brought a changed monitors file: apply it to the running monitors ({@link ResourceMonitor}). */
+  public void reloadMonitors(Monitors monitors) {
+    monitor.reconfigure(monitors);
+  }
+
   /** Each peer this node had to reset, oldest first, and the split-brain tie-breaker's view. */
   public FencingSnapshot fencing() {
     return new FencingSnapshot(fences.entries().stream()
@@ -461,6 +478,17 @@ public final class ResourceManager {
       case FOREIGN -> res.foreignTo(node);
       case ALL -> res.groups();
     };
+  }
+
+  /** The part of {@code set} that names at least one group: a node may be preferred for none. */
+  HeldSet withGroups(HeldSet set) {
+    HeldSet named = set;
+    for (HeldSet part : List.of(HeldSet.LOCAL, HeldSet.FOREIGN)) {
+      if (groupsOf(me, set.and(part)).isEmpty()) {
+        named = named.minus(part);
+      }
+    }
+    return named;
   }
 
   static List<ActionQueue.Op> ops(ActionQueue.Kind kind, List<ResourceGroup> groups, String why) {
@@ -545,8 +573,7 @@ public final class ResourceManager {
     nice.clearFailback();
     peerStable = true;
     if (niceFailback()) {
-      // tell the peer what we hold; whoever sees an overlap settles it (NiceFailback#audit)
-      out.accept(ResourceMessages.report(held, true, null));
+      nice.partitionHealed();
       return;
     }
     legacy.peerBack(node, false);

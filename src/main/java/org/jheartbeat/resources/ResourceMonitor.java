@@ -47,7 +47,7 @@ final class ResourceMonitor {
 
   /** One monitored resource; mutable, owned by the loop. */
   private static final class Watched {
-    final MonitorSpec spec;
+    MonitorSpec spec;
     final ResourceSpec resource;
     final ResourceGroup group;
     MonitorState state = MonitorState.INACTIVE;
@@ -78,8 +78,111 @@ final class ResourceMonitor {
     this.probe = probe;
     this.metrics = metrics;
     for (MonitorSpec s : monitors.specs()) {
-      rm.res.group(s.group()).ifPresent(g -> byGroup.computeIfAbsent(g.key(), k -> new ArrayList<>())
-          .add(new Watched(s, g)));
+      groupOf(s).ifPresent(g -> byGroup.computeIfAbsent(g.key(), k -> new ArrayList<>()).add(new Watched(s, g)));
+    }
+  }
+
+  /**
+   * The group a spec monitors, if this manager runs that group with that resource at that place:
+   * a reload may bring a monitors file written for a changed haresources, which applies only when
+   * ha.cf changes too (the restart), so a spec naming something else here is left out.
+   */
+  private java.util.Optional<ResourceGroup> groupOf(MonitorSpec s) {
+    return rm.res.group(s.group()).filter(g -> s.index() < g.resources().size()
+        && g.resources().get(s.index()).text().equals(s.resource()));
+  }
+
+  /**
+   * A reload brought a new monitors file: monitors no longer listed stop (their pending check and
+   * fail count expiry are cancelled), new ones start checking if their group runs here, and a
+   * changed one keeps its state and fail count and uses its new interval, timeout, on-fail,
+   * threshold and expiry from its next check on (a check in progress finishes under the old
+   * timeout). Logs what changed.
+   */
+  void reconfigure(Monitors monitors) {
+    Map<Id, MonitorSpec> fresh = new LinkedHashMap<>();
+    for (MonitorSpec s : monitors.specs()) {
+      if (groupOf(s).isPresent()) {
+        fresh.put(Id.of(s), s);
+      } else {
+        log.warn("Monitor of {} in group {} ({}:{}) ignored: not in the running haresources", s.resource(),
+            s.group(), monitors.file(), s.line());
+      }
+    }
+    List<String> removed = new ArrayList<>();
+    List<String> changed = new ArrayList<>();
+    Map<Id, Watched> kept = new HashMap<>();
+    for (List<Watched> ws : byGroup.values()) {
+      for (Watched w : ws) {
+        MonitorSpec next = fresh.get(Id.of(w.spec));
+        if (next == null) {
+          removed.add(w.resource.text());
+          cancel(w);
+          cancelExpiry(w);
+        } else {
+          if (!sameSettings(w.spec, next)) {
+            changed.add(w.resource.text());
+            retune(w, next);
+          }
+          w.spec = next;
+          kept.put(Id.of(next), w);
+        }
+      }
+    }
+    List<String> added = new ArrayList<>();
+    byGroup.clear();
+    for (MonitorSpec s : fresh.values()) {
+      ResourceGroup g = groupOf(s).orElseThrow();
+      Watched w = kept.get(Id.of(s));
+      if (w == null) {
+        w = new Watched(s, g);
+        added.add(w.resource.text());
+        startIfRunning(w);
+      }
+      byGroup.computeIfAbsent(g.key(), k -> new ArrayList<>()).add(w);
+    }
+    if (removed.isEmpty() && changed.isEmpty() && added.isEmpty()) {
+      log.info("Monitors file {} reread: no monitor changed", monitors.file());
+    } else {
+      log.info("Monitors file {} reread: {} monitored resources (added {}, removed {}, changed {})",
+          monitors.file(), fresh.size(), added, removed, changed);
+    }
+  }
+
+  /** A monitor's identity across reloads: the resource at its place in its group. */
+  private record Id(String group, int index) {
+    static Id of(MonitorSpec s) {
+      return new Id(s.group(), s.index());
+    }
+  }
+
+  private static boolean sameSettings(MonitorSpec a, MonitorSpec b) {
+    return a.interval().equals(b.interval()) && a.timeout().equals(b.timeout()) && a.onFail() == b.onFail()
+        && a.threshold() == b.threshold() && a.expire().equals(b.expire());
+  }
+
+  /**
+   * A changed spec of a kept monitor: a waiting check is due one new interval from now; a fail
+   * count expires by the new expiry counted from its last failure.
+   */
+  private void retune(Watched w, MonitorSpec next) {
+    w.spec = next;
+    if (w.tick != null) {
+      cancel(w);
+      schedule(w, epochs.getOrDefault(w.group.key(), 0));
+    }
+    cancelExpiry(w);
+    if (w.failCount > 0) {
+      long since = Math.max(0, rm.clock.wallMillis() - w.lastFailureMillis);
+      armExpiry(w, Duration.ofMillis(Math.max(0, next.expire().toMillis() - since)));
+    }
+  }
+
+  private void startIfRunning(Watched w) {
+    ActionQueue.Entry e = rm.runner.entries().get(w.group.key());
+    if (e != null && e.state == GroupState.RUNNING && !rm.shuttingDown) {
+      w.state = MonitorState.PENDING;
+      schedule(w, epochs.getOrDefault(w.group.key(), 0));
     }
   }
 
@@ -190,14 +293,23 @@ final class ResourceMonitor {
     }
   }
 
+  private void cancelExpiry(Watched w) {
+    if (w.expiry != null) {
+      w.expiry.cancel();
+      w.expiry = null;
+    }
+  }
+
   private void armExpiry(Watched w) {
+    armExpiry(w, w.spec.expire());
+  }
+
+  private void armExpiry(Watched w, Duration delay) {
     if (!w.spec.expires()) {
       return;
     }
-    if (w.expiry != null) {
-      w.expiry.cancel();
-    }
-    w.expiry = rm.scheduler.schedule(w.spec.expire(), () -> {
+    cancelExpiry(w);
+    w.expiry = rm.scheduler.schedule(delay, () -> {
       w.expiry = null;
       if (w.failCount > 0) {
         log.info("Fail count of resource {} expired (was {}, expire={}ms)", w.resource.text(), w.failCount,

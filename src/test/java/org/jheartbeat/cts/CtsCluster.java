@@ -337,16 +337,21 @@ public final class CtsCluster implements AutoCloseable {
   }
 
   /**
-   * A real Heartbeat that declared its peer dead during a fault restarts itself once it hears the
-   * peer again (spec §5.7: it gives everything up, waits deadtime + 1 s and re-executes); waits
-   * for that cycle to end (the restart exec, then {@code Comm_now_up}, then stable resources on
-   * both) so that the test's end state and the next test see a settled cluster. Nothing to wait
-   * for with two jheartbeat nodes, which settle by the partition rule without restarting.
+   * A real Heartbeat that declared its peer dead during a fault and then saw it return after a
+   * partition restarts itself (spec §5.7: it gives everything up, waits deadtime + 1 s and
+   * re-executes); waits for that cycle to end (the restart exec, then {@code Comm_now_up}, then
+   * stable resources on both) so that the test's end state and the next test see a settled
+   * cluster. One that declared its peer dead on a stale view (stalled past deadtime) may instead
+   * mark it active again without seeing a partition: it does not restart, and the jheartbeat
+   * node's {@code RuleFallback} moves the group. Nothing to wait for with two jheartbeat nodes,
+   * which settle by the partition rule without restarting. Called once both see each other
+   * active, so the partition line is there if it comes at all.
    */
   public void awaitRealRestartAfterHeal(Map<ClusterNode, LogMark> sinceFault) {
     for (ClusterNode n : nodes()) {
       LogMark m = sinceFault.get(n);
-      if (!(n instanceof RealHeartbeatNode) || !m.contains(deadLine(other(n)))) {
+      if (!(n instanceof RealHeartbeatNode) || !m.contains(deadLine(other(n)))
+          || !m.contains("Cluster node " + Pattern.quote(other(n).name()) + " returning after partition")) {
         continue;
       }
       Duration cycle = DEADTIME.plusSeconds(1).plus(MARGIN).plus(MARGIN);
@@ -362,7 +367,11 @@ public final class CtsCluster implements AutoCloseable {
   /**
    * Who holds the group once a partition healed: {@code byRule}, the owner jheartbeat's partition
    * rule leaves, unless a real Heartbeat declared its peer dead during the fault: it then gave
-   * everything up in its restart (spec §5.7) and the jheartbeat node took it all.
+   * everything up in its restart (spec §5.7) and the jheartbeat node took it all. A real Heartbeat
+   * that did not see the partition (muted, the jheartbeat node declared it dead and took the
+   * group too) never gives the group up by itself: the jheartbeat node asks it to hand the group
+   * over ({@code RuleFallback}: hb_takeover, 5 s after the heal), so the rule's owner holds it
+   * there too.
    */
   public ClusterNode ownerAfterHeal(Map<ClusterNode, LogMark> sinceFault, ClusterNode byRule) {
     return nodes().stream()

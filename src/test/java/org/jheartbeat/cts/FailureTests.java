@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Random;
 import org.jheartbeat.e2e.ClusterNode;
+import org.jheartbeat.e2e.RealHeartbeatNode;
 
 /**
  * The CTS tests that make a node fail: power-off (DetectionTime), SIGKILL of the daemon alone
@@ -128,10 +129,13 @@ final class FailureTests {
       c.resume(victim.node());
       c.awaitJoined(CtsCluster.MARGIN);
       c.awaitRealRestartAfterHeal(sinceFault);
-      assertThat(mv.contains(CtsCluster.deadLine(victim.peer())))
-          .as(victim.node().name() + " acted on its stale view after SIGCONT: declared " + victim.peer().name()
-              + " dead")
-          .isFalse();
+      if (!(victim.node() instanceof RealHeartbeatNode)) {
+        // Heartbeat 3.0.6 does act on its stale view (its restart after the heal follows): not ours to check
+        assertThat(mv.contains(CtsCluster.deadLine(victim.peer())))
+            .as(victim.node().name() + " acted on its stale view after SIGCONT: declared " + victim.peer().name()
+                + " dead")
+            .isFalse();
+      }
       ClusterNode end = c.ownerAfterHeal(sinceFault, victim.ownerDrawn() ? c.first() : victim.owner());
       c.awaitServedBy(end, CtsCluster.MARGIN.plus(CtsCluster.DEADTIME));
       return Outcome.measured("SIGSTOP " + victim.label() + " for " + pause.toMillis() + "ms", end, detect, null);

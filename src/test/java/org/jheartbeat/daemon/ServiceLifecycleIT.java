@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The init-script commands against a real daemon process: start returns once it answers,
- * status and cl_status see it, reload re-reads authkeys, stop returns once it has exited and
+ * status and cl_status see it, reload re-reads authkeys and the monitors file (and keeps it when
+ * it is broken), stop returns once it has exited and
  * released its pid file. One node alone on loopback (ucast to itself on a free high port).
  */
 class ServiceLifecycleIT {
@@ -43,6 +44,8 @@ class ServiceLifecycleIT {
     Files.writeString(etc.resolve("ha.cf"), "logfile " + dir.resolve("ha-log") + "\nkeepalive 1\ndeadtime 10\n"
         + "initdead 12\nudpport " + port + "\nucast lo 127.0.0.1\nauto_failback off\nnode solo\n");
     writeKeys(etc, "auth 1\n1 sha1 FirstKey\n");
+    String web = "jhbweb::127.0.0.1::" + freeTcpPort();
+    Files.writeString(etc.resolve("haresources"), "solo " + web + "\n");
     node.addAll(List.of("--config-dir", etc.toString(), "--node", "solo", "--state-dir", dir.resolve("state").toString(),
         "--run-dir", dir.resolve("run").toString(), "--init-dir", dir.toString()));
 
@@ -69,6 +72,17 @@ class ServiceLifecycleIT {
     Result reload = jheartbeat("reload", "--run-dir", dir.resolve("run").toString());
     assertThat(reload.out()).isEqualTo("Reloading High-Availability services: Done.\n");
     await().atMost(Duration.ofSeconds(10)).until(() -> log().contains("info: Rereading authentication file."));
+
+    Files.writeString(etc.resolve("monitors"), web + " interval=30s\n");
+    assertThat(jheartbeat("reload", "--run-dir", dir.resolve("run").toString()).exitCode()).isZero();
+    await().atMost(Duration.ofSeconds(10)).until(() -> log().contains("info: Monitors file " + etc.resolve("monitors")
+        + " reread: 1 monitored resources (added [" + web + "], removed [], changed [])"));
+    Files.writeString(etc.resolve("monitors"), web + " interval=soon\n");
+    assertThat(jheartbeat("reload", "--run-dir", dir.resolve("run").toString()).exitCode()).isZero();
+    await().atMost(Duration.ofSeconds(10)).until(() -> log().contains("ERROR: " + etc.resolve("monitors")
+        + ":1: interval 'soon' is not a time"));
+    assertThat(log()).contains("ERROR: Configuration error: keeping the running configuration.");
+    Files.writeString(etc.resolve("monitors"), web + " interval=30s\n"); // what runs: the next reload keeps it
 
     long generation = Long.parseLong(Files.readString(dir.resolve("state/hb_generation")).strip());
     Files.writeString(etc.resolve("ha.cf"), Files.readString(etc.resolve("ha.cf")).replace("keepalive 1\n", "keepalive 2\n"));
@@ -102,6 +116,12 @@ class ServiceLifecycleIT {
         .contains("deadtime 3000ms must be more than twice keepalive 2000ms")
         .endsWith("Configuration error, heartbeat not started.\n");
     assertThat(PidFile.running(dir.resolve("run"))).isEmpty();
+  }
+
+  private static int freeTcpPort() throws IOException {
+    try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
+      return probe.getLocalPort();
+    }
   }
 
   private String log() throws IOException {

@@ -196,4 +196,92 @@ class ResourceMonitorTest {
     assertThat(sim.checks.get("n1")).hasSize(before);
     assertThat(sim.owners()).containsEntry(VIP, List.of("n2"));
   }
+
+  private static Monitors monitors(MonitorSpec... specs) {
+    return new Monitors(Path.of("/etc/ha.d/monitors"), true, List.of(specs));
+  }
+
+  private static long checksOf(RmSim sim, String node, String resource) {
+    return sim.checks.get(node).stream().filter(c -> c.startsWith(resource + "=")).count();
+  }
+
+  @Test
+  void aReloadRetimesChangedMonitorsStartsAddedOnesAndKeepsFailCounts() {
+    RmSim sim = sim(AutoFailback.ON, OnFail.RESTART, 3, Duration.ZERO);
+    sim.kill("n1", HTTPD);
+    sim.advanceSeconds(6);
+    assertThat(view(sim, "n1").failCount()).isEqualTo(1);
+    MonitorSpec slowFailover = new MonitorSpec(VIP, HTTPD, 1, Duration.ofSeconds(10), Duration.ofSeconds(5),
+        OnFail.FAILOVER, 1, Duration.ZERO, 3);
+    MonitorSpec vip = new MonitorSpec(VIP, VIP, 0, Duration.ofSeconds(1), Duration.ofSeconds(5), OnFail.RESTART, 3,
+        Duration.ZERO, 2);
+    sim.monitors = monitors(vip, slowFailover);
+    for (String n : List.of("n1", "n2")) {
+      sim.on(n, rm -> {
+        rm.reloadMonitors(sim.monitors);
+        return null;
+      });
+    }
+    assertThat(logs.linesOf("n1")).contains("info: Monitors file /etc/ha.d/monitors reread: 2 monitored resources"
+        + " (added [" + VIP + "], removed [], changed [" + HTTPD + "])");
+    long httpdBefore = checksOf(sim, "n1", HTTPD);
+    sim.advanceSeconds(25);
+    assertThat(checksOf(sim, "n1", HTTPD) - httpdBefore).as("every 10 s now, not every 2 s").isBetween(2L, 3L);
+    assertThat(checksOf(sim, "n1", VIP)).as("the added monitor checks every second").isBetween(20L, 25L);
+    assertThat(checksOf(sim, "n2", VIP)).as("not where the group does not run").isZero();
+    assertThat(sim.<Integer>on("n1", rm -> rm.snapshot().monitors().stream().filter(v -> v.resource().equals(HTTPD))
+        .findFirst().orElseThrow().failCount())).as("kept across the reload").isEqualTo(1);
+    sim.actions.clear();
+    sim.kill("n1", HTTPD);
+    sim.advanceSeconds(18);
+    assertThat(sim.owners()).as("on-fail=failover now").containsEntry(VIP, List.of("n2"));
+    assertThat(sim.actions).noneMatch(a -> a.endsWith("n1: takegroup " + HTTPD));
+    assertThat(logs.linesOf("n1")).contains("WARN: Resource httpd failed (on-fail=failover): failing over [local]"
+        + " resources (standby)");
+    sim.advanceSeconds(5);
+    assertThat(checksOf(sim, "n2", VIP)).as("the added monitor follows the group").isPositive();
+    assertThat(sim.monitorViolations).isEmpty();
+  }
+
+  @Test
+  void aReloadWithoutAMonitorStopsItsChecks() {
+    RmSim sim = sim(AutoFailback.ON, OnFail.RESTART, 3, Duration.ofSeconds(30));
+    sim.kill("n1", HTTPD);
+    sim.advanceSeconds(6);
+    sim.monitors = Monitors.none(Path.of("/etc/ha.d/monitors"));
+    sim.on("n1", rm -> {
+      rm.reloadMonitors(sim.monitors);
+      return null;
+    });
+    assertThat(logs.linesOf("n1")).contains("info: Monitors file /etc/ha.d/monitors reread: 0 monitored resources"
+        + " (added [], removed [" + HTTPD + "], changed [])");
+    int before = sim.checks.get("n1").size();
+    sim.actions.clear();
+    sim.kill("n1", HTTPD);
+    sim.advanceSeconds(40);
+    assertThat(sim.checks.get("n1")).hasSize(before);
+    assertThat(sim.actions).containsExactly(sim.actions.get(0)); // the kill only
+    assertThat(sim.<List<MonitorView>>on("n1", rm -> rm.snapshot().monitors())).isEmpty();
+    assertThat(logs.linesOf("n1")).noneMatch(l -> l.contains("Fail count of resource httpd expired"));
+  }
+
+  @Test
+  void aReloadLeavesOutMonitorsOfGroupsTheRunningHaresourcesDoesNotHave() {
+    RmSim sim = sim(AutoFailback.ON, OnFail.RESTART, 3, Duration.ZERO);
+    MonitorSpec elsewhere = new MonitorSpec("IPaddr::10.0.0.99", "httpd", 1, Duration.ofSeconds(1),
+        Duration.ofSeconds(5), OnFail.RESTART, 3, Duration.ZERO, 4);
+    MonitorSpec unchanged = sim.monitors.specs().get(0);
+    sim.on("n1", rm -> {
+      rm.reloadMonitors(monitors(unchanged, elsewhere));
+      return null;
+    });
+    assertThat(logs.linesOf("n1")).contains(
+        "WARN: Monitor of httpd in group IPaddr::10.0.0.99 (/etc/ha.d/monitors:4) ignored: not in the running"
+            + " haresources",
+        "info: Monitors file /etc/ha.d/monitors reread: no monitor changed");
+    sim.kill("n1", HTTPD);
+    sim.advanceSeconds(6);
+    assertThat(view(sim, "n1").failCount()).as("the kept monitor still works").isEqualTo(1);
+    assertThat(sim.<List<MonitorView>>on("n1", rm -> rm.snapshot().monitors())).hasSize(1);
+  }
 }
