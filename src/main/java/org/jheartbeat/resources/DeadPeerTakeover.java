@@ -157,31 +157,44 @@ final class DeadPeerTakeover {
     owedAfterRestart.remove(node);
     cancelRetry(node);
     ledger.abandoned(node);
-    if (stoodDown && !restarted) {
-      reclaimAfterStandDown(node);
+    if (!restarted) {
+      reclaimAfterHeal(node, stoodDown);
     }
   }
 
   /**
-   * Back from a partition during which this node stood down: the heal rule only settles groups
-   * both sides hold, and our own may be held by nobody (the peer stalled, or stood down too).
-   * Once the peer's reports had time to arrive, take them again unless it claims them (an
-   * overlap from a stale claim is then settled by the heal rule). Legacy mode reclaims its own
-   * groups on every heal already. Not with a device: if the network splits again before our
-   * report arrives, the peer trusts our last report of none and takes the groups over without a
-   * reset (seed 1001842), while without a device it takes them over unfenced anyway.
+   * Back from a partition: the heal rule only settles groups both sides hold, and our own may be
+   * held by nobody — we stood down, or a handover by standby broke in the partition (seed
+   * 1001919), or the peer stalled through it and never took them. The answers to our heal
+   * reports would start them ({@link NiceFailback#acquireUnclaimedOwn}), but a peer that
+   * processes those reports out of order, or before it sees us active, has nothing to answer
+   * (seed 1000720). So once the peer's reports had time to arrive, if neither we nor, as far as
+   * we know, the peer hold our groups, we ask again ({@link NiceFailback#askBeforeReclaim}): the
+   * peer marks us in flux before it answers, so that a second split before our claim arrives
+   * makes it reset us rather than trust our last report of none (seed 1001842), and we start
+   * them on its answer unless it claims them. A node that stood down without a device takes
+   * them at once: the peer would take them over unfenced anyway. Legacy mode reclaims its own
+   * groups on every heal already.
    */
-  private void reclaimAfterStandDown(String node) {
-    if (!rm.niceFailback() || fencer.configured()) {
+  private void reclaimAfterHeal(String node, boolean stoodDown) {
+    if (!rm.niceFailback()) {
       return;
     }
     rm.scheduler.schedule(quorum.settle(), () -> {
-      if (rm.shuttingDown || !"active".equals(rm.peerStatus.get(node)) || rm.held.has(HeldSet.LOCAL)) {
+      if (rm.shuttingDown || !"active".equals(rm.peerStatus.get(node)) || rm.held.has(HeldSet.LOCAL)
+          || rm.res.localTo(rm.me).isEmpty()) {
         return;
       }
-      log.info("Partition with {} healed after this node stood down: acquiring our resources unless {} holds them",
-          node, node);
-      rm.nice.acquireOwn(false, () -> {});
+      if (stoodDown && !fencer.configured()) {
+        log.info("Partition with {} healed after this node stood down: acquiring our resources unless {} holds them",
+            node, node);
+        rm.nice.acquireOwn(false, () -> {});
+      } else if (!rm.peerHeld.has(HeldSet.FOREIGN) && rm.state == RmState.STABLE
+          && rm.nice.standby() == StandbyState.NOT) {
+        log.info("Partition with {} healed and nobody holds our resources: asking {} before acquiring them",
+            node, node);
+        rm.nice.askBeforeReclaim();
+      }
     });
   }
 

@@ -26,6 +26,8 @@ final class NiceFailback {
   private Scheduler.Cancellable auditTimer;
   private boolean failbackPending;
   private boolean acquiring;
+  /** We sent {@code starting} to ask before reclaiming our groups; the peer's next stable report answers. */
+  private boolean reclaimAsked;
   /** Groups we kept when the peer held them too, announced again once the peer lets them go. */
   private HeldSet contested = HeldSet.NONE;
   private final StandbyHandshake standby;
@@ -99,7 +101,12 @@ final class NiceFailback {
       fallback.peerReported();
     }
     if (!fromMe && rm.state == RmState.STABLE && stable) {
-      acquireUnclaimedOwn(m.get("src").orElse(""));
+      boolean acquired = acquireUnclaimedOwn(m.get("src").orElse(""));
+      if (reclaimAsked && !acquired) {
+        // our starting put us in flux on the peer: end that, or it refuses standby and failback
+        rm.out.accept(ResourceMessages.report(rm.held, true, null));
+      }
+      reclaimAsked = false;
       audit(m.get("src").orElse(""));
     }
     if (!fromMe) {
@@ -137,6 +144,18 @@ final class NiceFailback {
   /** The peer's status changed (death, restart, heal): a claim it made before is moot. */
   void peerStatusChanged() {
     fallback.reset();
+    reclaimAsked = false;
+  }
+
+  /**
+   * Before reclaiming our groups after a heal (see DeadPeerTakeover): a {@code starting} makes the
+   * peer count us in flux — so that our death from now on needs a reset, not the trust in our
+   * last report of none — and answer with its holdings; on that stable answer {@link
+   * #acquireUnclaimedOwn} starts the groups unless the peer claims them.
+   */
+  void askBeforeReclaim() {
+    reclaimAsked = true;
+    rm.out.accept(ResourceMessages.starting());
   }
 
   /**
@@ -166,15 +185,16 @@ final class NiceFailback {
    * the same group by this rule, and only in a quiet moment — both sides stable, no standby
    * running here — since during a handover the peer's stable reports claim what it is giving.
    */
-  void acquireUnclaimedOwn(String peer) {
+  boolean acquireUnclaimedOwn(String peer) {
     if (rm.state != RmState.STABLE || !rm.peerStable || !rm.peerAlive()
         || standby.state() != StandbyState.NOT || acquiring || rm.shuttingDown
         || rm.held.has(HeldSet.LOCAL) || rm.peerHeld.has(HeldSet.FOREIGN)
         || rm.res.localTo(rm.me).isEmpty()) {
-      return;
+      return false;
     }
     log.info("{} does not hold our resources and neither do we: acquiring them.", peer);
     acquireOwn(false, () -> {});
+    return true;
   }
 
   /**

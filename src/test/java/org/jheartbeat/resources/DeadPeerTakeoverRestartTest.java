@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
  * (FencingSimulationTest seeds 1000276, 1000072, 1000193: under ping_quorum the decision waits
  * its settle delay, and a reset may still be failing): the restarted peer holds nothing, so the
  * takeover owed for the death still runs, after a reset when a device is configured. A peer back
- * from a partition ({@code dead -> active}) keeps what it holds.
+ * from a partition ({@code dead -> active}) keeps what it holds; groups that nobody holds after
+ * the heal are taken again by their home node, with a device only after asking the peer.
  */
 class DeadPeerTakeoverRestartTest {
   /** n1's groups first, then n2's (RmSim's haresources below). */
@@ -215,6 +216,58 @@ class DeadPeerTakeoverRestartTest {
     rm.onNodeStatus("n2", "dead", "active");
     advance(3);
     assertThat(ran).containsExactly("stop IPaddr::10.0.0.10", "start IPaddr::10.0.0.10");
+  }
+
+  /** n1 with a device, holding its own group, stands down for want of a ping node and sees the partition heal. */
+  private void n1StoodDownWithADeviceAndHealed() {
+    answers.add(Fencer.Result.OK);
+    n1Stable(AutoFailback.OFF, "local");
+    rm.onNodeStatus(RmSim.PING, "ping", "dead");
+    rm.onNodeStatus("n2", "active", "dead");
+    advance(3);
+    assertThat(ran).containsExactly("start IPaddr::10.0.0.10", "stop IPaddr::10.0.0.10");
+    ran.clear();
+    rm.onNodeStatus("n2", "dead", "active");
+    sent.clear();
+    advance(3); // the peer's answers to our heal reports never came (it processed them out of order)
+  }
+
+  @Test
+  void withADeviceANodeThatStoodDownAsksThePeerBeforeTakingItsGroupsAgain() {
+    // FencingSimulationTest seeds 1000720, 1000072, 1001919: after the heal nobody held the group
+    n1StoodDownWithADeviceAndHealed();
+    assertThat(logs.lines()).contains("info: Partition with n2 healed and nobody holds our resources: asking n2 "
+        + "before acquiring them");
+    assertThat(sent).extracting(Message::type).containsExactly("starting");
+    assertThat(ran).as("nothing starts before the peer answered").isEmpty();
+    rm.onMessage(peer("t", "resource", "rsc_hold", "local", "rtype", "full", "isstable", "1"));
+    advance(1);
+    assertThat(ran).containsExactly("start IPaddr::10.0.0.10");
+    assertThat(resets).isEmpty();
+  }
+
+  @Test
+  void aPeerThatAnswersWithOurGroupsKeepsThemAndLearnsThatWeAreStableAgain() {
+    n1StoodDownWithADeviceAndHealed();
+    rm.onMessage(peer("t", "resource", "rsc_hold", "all", "rtype", "full", "isstable", "1"));
+    advance(1);
+    assertThat(ran).isEmpty();
+    assertThat(sent).filteredOn(m -> m.type().equals("resource")).last()
+        .satisfies(m -> assertThat(m.get("isstable")).contains("1"));
+  }
+
+  @Test
+  void aPeerThatAskedBeforeReclaimingIsResetIfItDiesBeforeItsClaimArrives() {
+    // the other side of the question (seed 1001842): its last report said none, but its starting
+    // says it may be acquiring now, so its death is no longer one that gave everything up
+    answers.add(Fencer.Result.OK);
+    n1Stable(AutoFailback.OFF, "none");
+    rm.onMessage(peer("t", "starting"));
+    rm.onNodeStatus("n2", "active", "dead");
+    advance(4);
+    assertThat(logs.lines()).doesNotContain("info: Dead node n2 gave up resources.");
+    assertThat(resets).containsExactly("n2");
+    assertThat(stonithResults()).containsExactly("OK");
   }
 
   @Test
