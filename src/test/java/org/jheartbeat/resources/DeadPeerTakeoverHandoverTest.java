@@ -7,12 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.jheartbeat.config.AutoFailback;
-import org.jheartbeat.config.ResourceGroup;
 import org.jheartbeat.testkit.LogCapture;
 import org.jheartbeat.wire.Message;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A peer that dies while we hand it groups by hb_standby (FencingSimulationTest seed 1001598,
@@ -23,26 +21,13 @@ class DeadPeerTakeoverHandoverTest {
   private final List<Message> sent = new ArrayList<>();
   private final List<String> ran = new ArrayList<>();
   private final List<String> resets = new ArrayList<>();
-  private LogCapture logs;
+  @RegisterExtension
+  final LogCapture logs = LogCapture.perTest("org.jheartbeat.resources");
   private RmSim env;
   private ResourceManager rm;
 
-  @BeforeEach
-  void capture() {
-    logs = new LogCapture("org.jheartbeat.resources");
-  }
-
-  @AfterEach
-  void release() {
-    logs.close();
-  }
-
   private static Message peer(String... kv) {
-    Message.Builder b = Message.builder();
-    for (int i = 0; i < kv.length; i += 2) {
-      b.add(kv[i], kv[i + 1]);
-    }
-    return b.add("src", "n2").build();
+    return RmSim.from("n2", kv);
   }
 
   private void advance(double s) {
@@ -52,24 +37,7 @@ class DeadPeerTakeoverHandoverTest {
   @Test
   void aPeerDyingWhileItTakesOurGroupsIsResetFirst() {
     env = new RmSim(AutoFailback.OFF, List.of("n1", "n2"), List.of("n1 IPaddr::10.0.0.10", "n2 IPaddr::10.0.0.11"));
-    GroupActions agents = new GroupActions() {
-      @Override
-      public void start(ResourceGroup g, Consumer<GroupOutcome> done) {
-        ran.add("start " + g.key());
-        env.scheduler.schedule(Duration.ofMillis(100), () -> done.accept(GroupOutcome.success()));
-      }
-
-      @Override
-      public void stop(ResourceGroup g, Consumer<GroupOutcome> done) {
-        ran.add("stop " + g.key());
-        env.scheduler.schedule(Duration.ofMillis(100), () -> done.accept(GroupOutcome.success()));
-      }
-
-      @Override
-      public void status(ResourceGroup g, Consumer<Boolean> r) {
-        r.accept(false);
-      }
-    };
+    GroupActions agents = env.recordingActions(ran);
     Fencer device = new Fencer() {
       @Override
       public boolean configured() {

@@ -7,12 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.jheartbeat.config.AutoFailback;
-import org.jheartbeat.config.ResourceGroup;
 import org.jheartbeat.testkit.LogCapture;
 import org.jheartbeat.wire.Message;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A peer that dies and comes back with a new generation before this node acted on its death
@@ -29,21 +27,12 @@ class DeadPeerTakeoverRestartTest {
   private final List<Message> sent = new ArrayList<>();
   private final List<String> ran = new ArrayList<>();
   private final List<String> resets = new ArrayList<>();
-  private LogCapture logs;
+  @RegisterExtension
+  final LogCapture logs = LogCapture.perTest("org.jheartbeat.resources");
   private RmSim env;
   private ResourceManager rm;
   /** What the fake device answers, in order; empty: no device. */
   private final List<Fencer.Result> answers = new ArrayList<>();
-
-  @BeforeEach
-  void capture() {
-    logs = new LogCapture("org.jheartbeat.resources");
-  }
-
-  @AfterEach
-  void release() {
-    logs.close();
-  }
 
   /** n1 under ping_quorum, reaching the ping node, stable and holding nothing while n2 holds everything. */
   private void n1WhileN2HoldsAll(AutoFailback mode) {
@@ -55,24 +44,7 @@ class DeadPeerTakeoverRestartTest {
   private void n1Stable(AutoFailback mode, String n2Holds) {
     env = new RmSim(mode, List.of("n1", "n2"), List.of("n1 IPaddr::10.0.0.10", "n2 IPaddr::10.0.0.11"));
     env.policy = "ping_quorum";
-    GroupActions agents = new GroupActions() {
-      @Override
-      public void start(ResourceGroup g, Consumer<GroupOutcome> done) {
-        ran.add("start " + g.key());
-        env.scheduler.schedule(Duration.ofMillis(100), () -> done.accept(GroupOutcome.success()));
-      }
-
-      @Override
-      public void stop(ResourceGroup g, Consumer<GroupOutcome> done) {
-        ran.add("stop " + g.key());
-        env.scheduler.schedule(Duration.ofMillis(100), () -> done.accept(GroupOutcome.success()));
-      }
-
-      @Override
-      public void status(ResourceGroup g, Consumer<Boolean> r) {
-        r.accept(false);
-      }
-    };
+    GroupActions agents = env.recordingActions(ran);
     Fencer fencer = answers.isEmpty() ? Fencer.NO_DEVICE : new Fencer() {
       @Override
       public boolean configured() {
@@ -104,11 +76,7 @@ class DeadPeerTakeoverRestartTest {
   }
 
   private static Message peer(String... kv) {
-    Message.Builder b = Message.builder();
-    for (int i = 0; i < kv.length; i += 2) {
-      b.add(kv[i], kv[i + 1]);
-    }
-    return b.add("src", "n2").build();
+    return RmSim.from("n2", kv);
   }
 
   private void advance(double s) {

@@ -6,12 +6,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.jheartbeat.config.AutoFailback;
-import org.jheartbeat.config.ResourceGroup;
 import org.jheartbeat.testkit.LogCapture;
 import org.jheartbeat.wire.Message;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@link RuleFallback}: n1 (jheartbeat, {@code auto_failback off}, so the partition rule leaves
@@ -25,19 +23,10 @@ class PartitionRuleFallbackTest {
   private static final String VIP2 = "IPaddr::10.0.0.11";
   private final List<Message> sent = new ArrayList<>();
   private final List<String> ran = new ArrayList<>();
-  private LogCapture logs;
+  @RegisterExtension
+  final LogCapture logs = LogCapture.perTest("org.jheartbeat.resources");
   private RmSim env;
   private ResourceManager rm;
-
-  @BeforeEach
-  void capture() {
-    logs = new LogCapture("org.jheartbeat.resources");
-  }
-
-  @AfterEach
-  void release() {
-    logs.close();
-  }
 
   /**
    * n1 joins n2, which holds every group (as after a standby); then n2 falls silent past deadtime
@@ -49,24 +38,7 @@ class PartitionRuleFallbackTest {
 
   private void healedWithPeerHoldingEverything(List<String> groups) {
     env = new RmSim(AutoFailback.OFF, List.of("n1", "n2"), groups);
-    GroupActions agents = new GroupActions() {
-      @Override
-      public void start(ResourceGroup g, java.util.function.Consumer<GroupOutcome> done) {
-        ran.add("start " + g.key());
-        env.scheduler.schedule(Duration.ofMillis(100), () -> done.accept(GroupOutcome.success()));
-      }
-
-      @Override
-      public void stop(ResourceGroup g, java.util.function.Consumer<GroupOutcome> done) {
-        ran.add("stop " + g.key());
-        env.scheduler.schedule(Duration.ofMillis(100), () -> done.accept(GroupOutcome.success()));
-      }
-
-      @Override
-      public void status(ResourceGroup g, java.util.function.Consumer<Boolean> r) {
-        r.accept(false);
-      }
-    };
+    GroupActions agents = env.recordingActions(ran);
     rm = new ResourceManager(env.cf("n1"), env.res, agents, Fencer.NO_DEVICE, env.clock, env.scheduler, m -> {
       Message own = m.with("src", "n1");
       sent.add(own);

@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.jheartbeat.config.AutoFailback;
-import org.jheartbeat.config.ResourceGroup;
 import org.jheartbeat.testkit.LogCapture;
 import org.jheartbeat.wire.Field;
 import org.jheartbeat.wire.Message;
@@ -64,24 +63,7 @@ class ResourceManagerTest {
   private void node1(AutoFailback mode, List<String> nodes) {
     env = new RmSim(mode, nodes,
         List.of("n1 IPaddr::10.0.0.10 httpd", "n2 IPaddr::10.0.0.11"));
-    GroupActions immediate = new GroupActions() {
-      @Override
-      public void start(ResourceGroup g, java.util.function.Consumer<GroupOutcome> done) {
-        ran.add("start " + g.key());
-        env.scheduler.schedule(Duration.ofMillis(100), () -> done.accept(GroupOutcome.success()));
-      }
-
-      @Override
-      public void stop(ResourceGroup g, java.util.function.Consumer<GroupOutcome> done) {
-        ran.add("stop " + g.key());
-        env.scheduler.schedule(Duration.ofMillis(100), () -> done.accept(GroupOutcome.success()));
-      }
-
-      @Override
-      public void status(ResourceGroup g, java.util.function.Consumer<Boolean> r) {
-        r.accept(false);
-      }
-    };
+    GroupActions immediate = env.recordingActions(ran);
     rm = new ResourceManager(env.cf("n1"), env.res, immediate, fencer, env.clock,
         env.scheduler, m -> {
           Message own = m.with("src", "n1");
@@ -91,11 +73,7 @@ class ResourceManagerTest {
   }
 
   private static Message peer(String... kv) {
-    Message.Builder b = Message.builder();
-    for (int i = 0; i < kv.length; i += 2) {
-      b.add(kv[i], kv[i + 1]);
-    }
-    return b.add("src", "n2").build();
+    return RmSim.from("n2", kv);
   }
 
   private static List<String> names(Message m) {

@@ -46,6 +46,40 @@ final class RmSim {
   private static final Set<String> CONTROL = Set.of("src", "srcuuid", "seq", "hg", "ts", "ld",
       "ttl", "destuuid");
 
+  /**
+   * Group actions for a single-manager test: each start and stop is recorded in {@code ran} as
+   * {@code start KEY} / {@code stop KEY} and succeeds 100 ms later; status says stopped.
+   */
+  GroupActions recordingActions(List<String> ran) {
+    return new GroupActions() {
+      @Override
+      public void start(ResourceGroup g, Consumer<GroupOutcome> done) {
+        ran.add("start " + g.key());
+        scheduler.schedule(Duration.ofMillis(100), () -> done.accept(GroupOutcome.success()));
+      }
+
+      @Override
+      public void stop(ResourceGroup g, Consumer<GroupOutcome> done) {
+        ran.add("stop " + g.key());
+        scheduler.schedule(Duration.ofMillis(100), () -> done.accept(GroupOutcome.success()));
+      }
+
+      @Override
+      public void status(ResourceGroup g, Consumer<Boolean> r) {
+        r.accept(false);
+      }
+    };
+  }
+
+  /** A message from {@code node} with the given field/value pairs, in order. */
+  static Message from(String node, String... kv) {
+    Message.Builder b = Message.builder();
+    for (int i = 0; i < kv.length; i += 2) {
+      b.add(kv[i], kv[i + 1]);
+    }
+    return b.add("src", node).build();
+  }
+
   final ManualClock clock = new ManualClock();
   final ManualScheduler scheduler = new ManualScheduler(clock);
   final List<String> nodes;
