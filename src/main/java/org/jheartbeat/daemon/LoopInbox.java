@@ -4,10 +4,10 @@ import java.time.Duration;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.jheartbeat.runtime.Clock;
+import org.jheartbeat.runtime.LogThrottle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,15 +28,14 @@ final class LoopInbox {
 
   private final Executor loop;
   private final int limit;
-  private final Clock clock;
   private final Counter shed;
+  private final LogThrottle shedLog;
   private final AtomicInteger waiting = new AtomicInteger();
-  private final AtomicLong lastLogNanos = new AtomicLong(Long.MIN_VALUE);
 
   LoopInbox(Executor loop, int limit, Clock clock, MeterRegistry registry) {
     this.loop = loop;
     this.limit = limit;
-    this.clock = clock;
+    this.shedLog = new LogThrottle(clock, LOG_INTERVAL);
     this.shed = Counter.builder("heartbeat.packets.shed")
         .description("received packets dropped because the event loop had too many waiting").register(registry);
   }
@@ -47,9 +46,7 @@ final class LoopInbox {
       return true;
     }
     shed.increment();
-    long now = clock.nanoTime();
-    long last = lastLogNanos.get();
-    if ((last == Long.MIN_VALUE || now - last >= LOG_INTERVAL.toNanos()) && lastLogNanos.compareAndSet(last, now)) {
+    if (shedLog.shouldLog()) {
       log.warn("Event loop has {} received packets waiting: dropping received packets until it catches up", limit);
     }
     return false;

@@ -17,6 +17,7 @@ import org.jheartbeat.config.HaCf;
 import org.jheartbeat.config.Timing;
 import org.jheartbeat.runtime.Clock;
 import org.jheartbeat.runtime.Lifecycle;
+import org.jheartbeat.runtime.LogThrottle;
 import org.jheartbeat.runtime.Scheduler;
 import org.jheartbeat.wire.Message;
 import org.slf4j.Logger;
@@ -58,7 +59,7 @@ public final class Membership {
   private final RexmitServer rexmitServer;
   private final NodeListExchange nodeList;
   private final StallWatch stalls;
-  private final Map<String, Long> badNodeLogged = new HashMap<>();
+  private final Map<String, LogThrottle> badNodeLogs = new HashMap<>();
   private final ArrayDeque<Message> outgoing = new ArrayDeque<>();
   private Scheduler.Cancellable keepaliveTimer;
   private Scheduler.Cancellable tickTimer;
@@ -428,11 +429,10 @@ public final class Membership {
     links.forgetSilence();
   }
 
+  /** Reports a sender not in ha.cf; each name has its own throttle, so one stranger cannot hide another. */
   private void badNode(String name) {
-    long now = clock.nanoTime();
-    Long last = badNodeLogged.get(name);
-    if (last == null || now - last >= BAD_NODE_LOG_INTERVAL.toNanos()) {
-      badNodeLogged.put(name, now);
+    LogThrottle throttle = badNodeLogs.computeIfAbsent(name, n -> new LogThrottle(clock, BAD_NODE_LOG_INTERVAL));
+    if (throttle.shouldLog()) {
       log.error("process_status_message: bad node [{}] in message", name);
     }
   }

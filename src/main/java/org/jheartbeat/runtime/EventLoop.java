@@ -35,13 +35,13 @@ public final class EventLoop implements Scheduler, AutoCloseable {
   private final ScheduledThreadPoolExecutor executor;
   private final AtomicReference<Lifecycle> lifecycle = new AtomicReference<>(Lifecycle.LATENT);
   private final AtomicLong largestLatenessNanos = new AtomicLong();
+  private final LogThrottle lateLog;
   private volatile Thread loopThread;
-  private long lastLateLogNanos;
-  private boolean lateLogged;
 
   public EventLoop(Clock clock, Duration lateThreshold) {
     this.clock = Objects.requireNonNull(clock);
     this.lateThresholdNanos = lateThreshold.toNanos();
+    this.lateLog = new LogThrottle(clock, LATE_LOG_INTERVAL);
     this.executor = new ScheduledThreadPoolExecutor(1, r -> {
       Thread t = new Thread(r, "hb-loop");
       t.setDaemon(true);
@@ -166,10 +166,7 @@ public final class EventLoop implements Scheduler, AutoCloseable {
     if (lateNanos <= lateThresholdNanos) {
       return;
     }
-    long now = clock.nanoTime();
-    if (!lateLogged || now - lastLateLogNanos >= LATE_LOG_INTERVAL.toNanos()) {
-      lateLogged = true;
-      lastLateLogNanos = now;
+    if (lateLog.shouldLog()) {
       log.warn("Late tick: event loop ran {} ms late", TimeUnit.NANOSECONDS.toMillis(lateNanos));
     }
   }

@@ -1,15 +1,19 @@
 package org.jheartbeat.transport;
 
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jheartbeat.runtime.Clock;
+import org.jheartbeat.runtime.LogThrottle;
 import org.slf4j.Logger;
 
 /**
  * The counters behind {@link MediumStats} plus rate-limited error logging: at most one WARN per
- * medium and direction every {@link #LOG_INTERVAL_NANOS}, carrying how many errors were not
- * logged in between, so a dead interface cannot flood the log at keepalive rate.
+ * medium and direction every {@link #LOG_INTERVAL}, carrying how many errors were not
+ * logged in between, so a dead interface cannot flood the log at keepalive rate ({@link
+ * LogThrottle} on the given clock; the media pass {@link Clock#SYSTEM}).
  */
 final class Counters {
-  static final long LOG_INTERVAL_NANOS = 10_000_000_000L;
+  static final Duration LOG_INTERVAL = Duration.ofSeconds(10);
 
   private final AtomicLong packetsSent = new AtomicLong();
   private final AtomicLong bytesSent = new AtomicLong();
@@ -17,10 +21,13 @@ final class Counters {
   private final AtomicLong packetsReceived = new AtomicLong();
   private final AtomicLong bytesReceived = new AtomicLong();
   private final AtomicLong receiveErrors = new AtomicLong();
-  private final AtomicLong lastSendLog = new AtomicLong(Long.MIN_VALUE);
-  private final AtomicLong lastReceiveLog = new AtomicLong(Long.MIN_VALUE);
-  private final AtomicLong suppressedSend = new AtomicLong();
-  private final AtomicLong suppressedReceive = new AtomicLong();
+  private final LogThrottle sendLog;
+  private final LogThrottle receiveLog;
+
+  Counters(Clock clock) {
+    this.sendLog = new LogThrottle(clock, LOG_INTERVAL);
+    this.receiveLog = new LogThrottle(clock, LOG_INTERVAL);
+  }
 
   void sent(int bytes) {
     packetsSent.incrementAndGet();
@@ -34,12 +41,12 @@ final class Counters {
 
   void sendError(Logger log, String medium, String what) {
     sendErrors.incrementAndGet();
-    rateLimited(log, lastSendLog, suppressedSend, "{}: send failed: {} ({} similar errors not logged)", medium, what);
+    rateLimited(log, sendLog, "{}: send failed: {} ({} similar errors not logged)", medium, what);
   }
 
   void receiveError(Logger log, String medium, String what) {
     receiveErrors.incrementAndGet();
-    rateLimited(log, lastReceiveLog, suppressedReceive, "{}: receive failed: {} ({} similar errors not logged)", medium, what);
+    rateLimited(log, receiveLog, "{}: receive failed: {} ({} similar errors not logged)", medium, what);
   }
 
   /** Counts a datagram the medium's filter rejected; logged at debug only. */
@@ -47,17 +54,10 @@ final class Counters {
     receiveErrors.incrementAndGet();
   }
 
-  private static void rateLimited(
-      Logger log, AtomicLong last, AtomicLong suppressed, String format, String medium, String what) {
-    long now = System.nanoTime();
-    long prev = last.get();
-    if (prev == Long.MIN_VALUE || now - prev >= LOG_INTERVAL_NANOS) {
-      if (last.compareAndSet(prev, now)) {
-        log.warn(format, medium, what, suppressed.getAndSet(0));
-        return;
-      }
+  private static void rateLimited(Logger log, LogThrottle throttle, String format, String medium, String what) {
+    if (throttle.shouldLog()) {
+      log.warn(format, medium, what, throttle.takeSuppressed());
     }
-    suppressed.incrementAndGet();
   }
 
   MediumStats snapshot() {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.PriorityQueue;
 import java.util.function.LongSupplier;
+import org.jheartbeat.runtime.Clock;
 
 /**
  * A hub for simulations: nodes {@linkplain #attach attach} media by name, and a packet sent on a
@@ -143,7 +144,7 @@ public final class InMemoryNetwork {
     private final InMemoryNetwork network;
     private final String node;
     private final String name;
-    private final Counters counters = new Counters();
+    private final Counters counters = new Counters(Clock.SYSTEM);
     private PacketSink sink;
     private boolean closed;
 

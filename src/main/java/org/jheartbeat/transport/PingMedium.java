@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jheartbeat.config.PingNode;
+import org.jheartbeat.runtime.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,7 +35,7 @@ public final class PingMedium implements Medium {
 
   private final PingNode node;
   private final int identifier;
-  private final Counters counters = new Counters();
+  private final Counters counters = new Counters(Clock.SYSTEM);
   private final AtomicInteger sequence = new AtomicInteger();
   private final SeqWindow window = new SeqWindow();
   private volatile List<Inet4Address> hosts = List.of();

@@ -2,6 +2,7 @@ package org.jheartbeat.transport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import org.jheartbeat.runtime.Clock;
 import org.slf4j.Logger;
 
 /**
@@ -11,7 +12,7 @@ import org.slf4j.Logger;
  * says how its sockets are opened and what Heartbeat logs when such a medium starts.
  */
 abstract class UdpMedium implements Medium {
-  final Counters counters = new Counters();
+  final Counters counters = new Counters(Clock.SYSTEM);
   private final Logger log;
   private volatile UdpSender sender;
   private AutoCloseable receiving;

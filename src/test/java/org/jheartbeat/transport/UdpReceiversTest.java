@@ -10,6 +10,7 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.jheartbeat.runtime.Clock;
 import org.junit.jupiter.api.Test;
 
 /** Attribution of datagrams on a shared port: expected peer, then on-link, then first medium. */
@@ -22,12 +23,12 @@ class UdpReceiversTest {
     InetAddress four = InetAddress.getByName("127.0.0.4");
     List<String> got = new CopyOnWriteArrayList<>();
     try (UdpReceivers r = new UdpReceivers()) {
-      r.register(port, new UdpReceivers.Route("first", p -> got.add("first<" + src(p)), new Counters(),
-          a -> false, two::equals));
-      r.register(port, new UdpReceivers.Route("second", p -> got.add("second<" + src(p)), new Counters(),
-          four::equals, three::equals));
-      r.register(port, new UdpReceivers.Route("third", p -> got.add("third<" + src(p)), new Counters(),
-          a -> false, four::equals));
+      r.register(port, new UdpReceivers.Route("first", p -> got.add("first<" + src(p)),
+          new Counters(Clock.SYSTEM), a -> false, two::equals));
+      r.register(port, new UdpReceivers.Route("second", p -> got.add("second<" + src(p)),
+          new Counters(Clock.SYSTEM), four::equals, three::equals));
+      r.register(port, new UdpReceivers.Route("third", p -> got.add("third<" + src(p)),
+          new Counters(Clock.SYSTEM), a -> false, four::equals));
       for (InetAddress from : List.of(two, three, four, InetAddress.getByName("127.0.0.5"))) {
         try (DatagramSocket s = new DatagramSocket(new InetSocketAddress(from, 0))) {
           s.send(new DatagramPacket(new byte[] {1}, 1, new InetSocketAddress("127.0.0.1", port)));
