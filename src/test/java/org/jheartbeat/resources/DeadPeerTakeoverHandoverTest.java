@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 import org.jheartbeat.config.AutoFailback;
 import org.jheartbeat.testkit.LogCapture;
 import org.jheartbeat.wire.Message;
@@ -38,18 +37,8 @@ class DeadPeerTakeoverHandoverTest {
   void aPeerDyingWhileItTakesOurGroupsIsResetFirst() {
     env = new RmSim(AutoFailback.OFF, List.of("n1", "n2"), List.of("n1 IPaddr::10.0.0.10", "n2 IPaddr::10.0.0.11"));
     GroupActions agents = env.recordingActions(ran);
-    Fencer device = new Fencer() {
-      @Override
-      public boolean configured() {
-        return true;
-      }
-
-      @Override
-      public void reset(String node, Consumer<Result> done) {
-        resets.add(node);
-        env.scheduler.schedule(Duration.ofMillis(500), () -> done.accept(Result.OK));
-      }
-    };
+    Fencer device = env.device(RmSim.FakeDevice.named("external/test").after(Duration.ofMillis(500))
+        .recordingInto(resets));
     rm = new ResourceManager(env.cf("n1"), env.res, agents, device, env.clock, env.scheduler, m -> {
       Message own = m.with("src", "n1");
       sent.add(own);

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 import org.jheartbeat.config.AutoFailback;
 import org.jheartbeat.testkit.LogCapture;
 import org.jheartbeat.wire.Message;
@@ -45,24 +44,9 @@ class DeadPeerTakeoverRestartTest {
     env = new RmSim(mode, List.of("n1", "n2"), List.of("n1 IPaddr::10.0.0.10", "n2 IPaddr::10.0.0.11"));
     env.policy = "ping_quorum";
     GroupActions agents = env.recordingActions(ran);
-    Fencer fencer = answers.isEmpty() ? Fencer.NO_DEVICE : new Fencer() {
-      @Override
-      public boolean configured() {
-        return true;
-      }
-
-      @Override
-      public void reset(String node, Consumer<Result> done) {
-        resets.add(node);
-        Result r = answers.size() > 1 ? answers.remove(0) : answers.get(0);
-        env.scheduler.schedule(Duration.ofMillis(500), () -> done.accept(r));
-      }
-
-      @Override
-      public String toString() {
-        return "external/test";
-      }
-    };
+    Fencer fencer = answers.isEmpty() ? Fencer.NO_DEVICE : env.device(RmSim.FakeDevice.named("external/test")
+        .answering(call -> answers.size() > 1 ? answers.remove(0) : answers.get(0))
+        .after(Duration.ofMillis(500)).recordingInto(resets));
     rm = new ResourceManager(env.rmCf("n1"), env.res, agents, fencer, env.clock, env.scheduler, m -> {
       Message own = m.with("src", "n1");
       sent.add(own);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.jheartbeat.config.AutoFailback;
 import org.jheartbeat.testkit.LogCapture;
 import org.jheartbeat.wire.Field;
@@ -33,28 +34,9 @@ class ResourceManagerTest {
     logs.close();
   }
 
-  private Fencer fencer = Fencer.NO_DEVICE;
-
-  /** A configured STONITH device whose n-th reset (from 1) answers {@code answer.apply(n)} at once. */
-  private static Fencer device(java.util.function.IntFunction<Fencer.Result> answer) {
-    int[] calls = {0};
-    return new Fencer() {
-      @Override
-      public boolean configured() {
-        return true;
-      }
-
-      @Override
-      public void reset(String node, java.util.function.Consumer<Result> done) {
-        done.accept(answer.apply(++calls[0]));
-      }
-
-      @Override
-      public String toString() {
-        return "external/ssh";
-      }
-    };
-  }
+  /** The STONITH device n1 is given by {@link #node1}; empty: none. */
+  private Optional<RmSim.FakeDevice> device = Optional.empty();
+  private final RmSim.FakeDevice ssh = RmSim.FakeDevice.named("external/ssh");
 
   private void node1(AutoFailback mode) {
     node1(mode, List.of("n1", "n2"));
@@ -64,6 +46,7 @@ class ResourceManagerTest {
     env = new RmSim(mode, nodes,
         List.of("n1 IPaddr::10.0.0.10 httpd", "n2 IPaddr::10.0.0.11"));
     GroupActions immediate = env.recordingActions(ran);
+    Fencer fencer = device.map(env::device).orElse(Fencer.NO_DEVICE);
     rm = new ResourceManager(env.cf("n1"), env.res, immediate, fencer, env.clock,
         env.scheduler, m -> {
           Message own = m.with("src", "n1");
@@ -411,7 +394,7 @@ class ResourceManagerTest {
 
   @Test
   void aConfiguredFencerIsRetriedEveryFiveSecondsAndTakeoverWaitsForSuccess() {
-    fencer = device(call -> call == 1 ? Fencer.Result.BAD : Fencer.Result.OK);
+    device = Optional.of(ssh.answering(call -> call == 1 ? Fencer.Result.BAD : Fencer.Result.OK));
     node1(AutoFailback.ON);
     rm.onNodeStatus("n2", "init", "dead");
     rm.onCommUp();
@@ -434,10 +417,10 @@ class ResourceManagerTest {
   @Test
   void aPeerThatReturnsEndsTheResetRetriesOfItsEarlierDeath() {
     List<Double> resets = new ArrayList<>();
-    fencer = device(call -> {
+    device = Optional.of(ssh.answering(call -> {
       resets.add(env.clock.nanoTime() / 1e9);
       return Fencer.Result.BAD;
-    });
+    }));
     node1(AutoFailback.ON);
     double t0 = env.clock.nanoTime() / 1e9;
     rm.onNodeStatus("n2", "init", "dead");
@@ -451,31 +434,11 @@ class ResourceManagerTest {
     assertThat(resets).map(t -> Math.round((t - t0) * 10) / 10.0).containsExactly(0.0, 3.0, 8.0, 18.0);
   }
 
-  /** A device whose reset of n2 answers {@code result} after two seconds. */
-  private Fencer deviceAnswering(Fencer.Result result) {
-    return new Fencer() {
-      @Override
-      public boolean configured() {
-        return true;
-      }
-
-      @Override
-      public void reset(String node, java.util.function.Consumer<Result> done) {
-        env.scheduler.schedule(Duration.ofSeconds(2), () -> done.accept(result));
-      }
-
-      @Override
-      public String toString() {
-        return "external/ssh";
-      }
-    };
-  }
-
   @Test
   void legacyWaitsForTheResetOfAPeerDeadAtCommUpBeforeAcquiringItsOwnGroups() {
     // regression (FencingSimulationTest seeds 1000094, 1000142, 1000211, 1000241): a node booting
     // into a partition started its own group while the unheard peer, which ran it, was being reset
-    fencer = deviceAnswering(Fencer.Result.OK);
+    device = Optional.of(ssh.answering(Fencer.Result.OK).after(Duration.ofSeconds(2)));
     node1(AutoFailback.LEGACY);
     rm.onNodeStatus("n2", "init", "dead");
     rm.onCommUp();
@@ -493,7 +456,7 @@ class ResourceManagerTest {
 
   @Test
   void legacyAsksForItsOwnGroupsWhenAPeerAwaitingItsResetRestarts() {
-    fencer = deviceAnswering(Fencer.Result.BAD);
+    device = Optional.of(ssh.answering(Fencer.Result.BAD).after(Duration.ofSeconds(2)));
     node1(AutoFailback.LEGACY);
     rm.onNodeStatus("n2", "init", "dead");
     rm.onCommUp();
@@ -513,7 +476,7 @@ class ResourceManagerTest {
     // regression (FencingSimulationTest seed 1001297): the peer was shutting down and never
     // answered; it came back before its reset landed, so nothing was taken over, and the
     // restarted peer asked only for its own group
-    fencer = deviceAnswering(Fencer.Result.BAD);
+    device = Optional.of(ssh.answering(Fencer.Result.BAD).after(Duration.ofSeconds(2)));
     node1(AutoFailback.LEGACY);
     rm.onNodeStatus("n2", "init", "active");
     rm.onCommUp();

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.IntFunction;
 import org.jheartbeat.config.AutoFailback;
 import org.jheartbeat.config.HaCf;
 import org.jheartbeat.config.HaResources;
@@ -67,6 +68,62 @@ final class RmSim {
       @Override
       public void status(ResourceGroup g, Consumer<Boolean> r) {
         r.accept(false);
+      }
+    };
+  }
+
+  /**
+   * A fake STONITH device for a single-manager test: it reports {@code type} as its name, appends
+   * each reset's target to {@code resets}, and answers the n-th reset (from 1) with
+   * {@code answer.apply(n)}, computed when the reset is asked for and delivered {@code delay}
+   * later; a zero delay answers inside the reset call, as a device that fails at once does.
+   */
+  record FakeDevice(String type, Duration delay, IntFunction<Fencer.Result> answer, List<String> resets) {
+    /** A device of {@code type} whose resets all succeed at once, recorded in a list of its own. */
+    static FakeDevice named(String type) {
+      return new FakeDevice(type, Duration.ZERO, call -> Fencer.Result.OK, new ArrayList<>());
+    }
+
+    FakeDevice answering(IntFunction<Fencer.Result> byCall) {
+      return new FakeDevice(type, delay, byCall, resets);
+    }
+
+    FakeDevice answering(Fencer.Result always) {
+      return answering(call -> always);
+    }
+
+    FakeDevice after(Duration answerDelay) {
+      return new FakeDevice(type, answerDelay, answer, resets);
+    }
+
+    FakeDevice recordingInto(List<String> targets) {
+      return new FakeDevice(type, delay, answer, targets);
+    }
+  }
+
+  /** A configured {@link Fencer} behaving as {@code spec}, its delayed answers on this sim's scheduler. */
+  Fencer device(FakeDevice spec) {
+    int[] calls = {0};
+    return new Fencer() {
+      @Override
+      public boolean configured() {
+        return true;
+      }
+
+      @Override
+      public void reset(String node, Consumer<Result> done) {
+        spec.resets().add(node);
+        Result r = spec.answer().apply(++calls[0]);
+        if (spec.delay().isZero()) {
+          done.accept(r);
+        } else {
+          scheduler.schedule(spec.delay(), () -> done.accept(r));
+        }
+      }
+
+      @Override
+      public String toString() {
+        return spec.type();
       }
     };
   }
