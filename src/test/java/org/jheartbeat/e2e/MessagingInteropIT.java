@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
 import org.jheartbeat.e2e.TwoNodeLab.Slot;
@@ -16,10 +18,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * Messaging between a jheartbeat node and a real Heartbeat 3.0.6 node (and between two
  * jheartbeat nodes) in network namespaces, no resources: over bcast, ucast and mcast with md5,
- * sha1 and crc, each sees the other active with its links up and the real node's log has no
- * authentication, format or lost-packet complaint; under 20 % loss both sides log gaps and
- * recover them by retransmission; with different keys neither accepts the other and both say
- * why. Timings are printed, not asserted.
+ * sha1 and crc, each sees the other active with its links up and neither log has an
+ * authentication or format complaint or a lost packet left unrecovered; under 20 % loss both
+ * sides log gaps and recover them by retransmission; with different keys neither accepts the
+ * other and both say why. Timings are printed, not asserted.
  */
 class MessagingInteropIT {
   static final String N1 = "orasrv1.xlk.com";
@@ -33,6 +35,7 @@ class MessagingInteropIT {
   private static final String AUTH_FAILURE = "authtoken does not match";
   private static final Pattern COMPLAINT = Pattern.compile(
       "ERROR|CRIT|authenticat|authtoken|lost packet|bad node|replay|Illegal|string2msg|NV failure");
+  private static final Pattern LOST = Pattern.compile("lost packet\\(s\\) for \\[([^]]+)]");
 
   static String haCf(String medium, int keepalive) {
     String media = switch (medium) {
@@ -186,10 +189,29 @@ class MessagingInteropIT {
     }
   }
 
+  /**
+   * The complaint lines of {@code n}'s log, except a lost-packet line whose gap the same log
+   * later reports filled ({@code No pkts missing from X!}): UDP may drop a datagram even between
+   * two namespaces (seen once in CI, at start-up), and recovering it by retransmission is the
+   * protocol working. Such a recovered gap is printed, not hidden.
+   */
   private static List<String> complaints(ClusterNode n) {
-    return n.log().lines()
-        .filter(l -> COMPLAINT.matcher(l).find() && !HARMLESS.matcher(l).find())
-        .toList();
+    List<String> lines = n.log().lines().toList();
+    List<String> complaints = new ArrayList<>();
+    for (int i = 0; i < lines.size(); i++) {
+      String line = lines.get(i);
+      if (!COMPLAINT.matcher(line).find() || HARMLESS.matcher(line).find()) {
+        continue;
+      }
+      Matcher lost = LOST.matcher(line);
+      String filled = lost.find() ? "No pkts missing from " + lost.group(1) + "!" : null;
+      if (filled != null && lines.subList(i + 1, lines.size()).stream().anyMatch(l -> l.contains(filled))) {
+        System.out.printf("MessagingInteropIT: %s recovered a lost packet: %s%n", n.name(), line);
+      } else {
+        complaints.add(line);
+      }
+    }
+    return complaints;
   }
 
   private static void awaitStatus(ClusterNode node, String peer, String status) {
