@@ -39,7 +39,6 @@ final class PingQuorum {
   private final Consumer<Message> out;
   private final Map<String, Boolean> pingUp = new HashMap<>();
   private final Map<String, Integer> peerReach = new HashMap<>();
-  private int announced = -1;
 
   PingQuorum(HaCf cf, Consumer<Message> out) {
     this.me = cf.localNode();
@@ -89,8 +88,7 @@ final class PingQuorum {
   /** Tells the peers how many ping nodes we reach (again: a peer just became active). */
   void announce() {
     if (active) {
-      announced = reach();
-      out.accept(ResourceMessages.pingReach(announced));
+      out.accept(ResourceMessages.pingReach(reach()));
     }
   }
 
