@@ -398,6 +398,11 @@ public final class HeartbeatDaemon {
     if (processes != null) {
       processes.close();
     }
+    try {
+      StonithDevices.removeParameterFiles(options.runDir());
+    } catch (IOException e) {
+      log.warn("could not remove the stonith_host parameter files in {}: {}", options.runDir(), e.toString());
+    }
     if (webSites != null) {
       webSites.close();
     }

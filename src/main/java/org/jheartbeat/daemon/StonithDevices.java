@@ -1,6 +1,7 @@
 package org.jheartbeat.daemon;
 
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -20,11 +21,14 @@ import org.jheartbeat.resources.StonithFencer;
  * hosts are ignored, as Heartbeat ignores them) with its parameters written, owner-only, to
  * {@code RUN-DIR/stonith_host-N.cfg} for {@code stonith -F} (cluster-glue reads the same
  * positional syntax from the file as from {@code -p}, which would show passwords in {@code ps}).
- * No device gives {@link Fencer#NO_DEVICE}.
+ * No device gives {@link Fencer#NO_DEVICE}. The files hold device passwords, so the daemon
+ * removes them when it stops ({@link #removeParameterFiles}).
  */
 final class StonithDevices {
   /** How long one {@code stonith -T reset} may take before its process tree is killed. */
   static final Duration RESET_TIMEOUT = Duration.ofSeconds(60);
+
+  private static final String PARAMETER_FILES = "stonith_host-*.cfg";
 
   private StonithDevices() {}
 
@@ -34,6 +38,15 @@ final class StonithDevices {
       return Fencer.NO_DEVICE;
     }
     return new StonithFencer(devices, StonithFencer.STONITH, runner, loop, RESET_TIMEOUT);
+  }
+
+  /** Deletes the {@code stonith_host} parameter files {@link #devices} wrote into {@code runDir}. */
+  static void removeParameterFiles(Path runDir) throws IOException {
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(runDir, PARAMETER_FILES)) {
+      for (Path file : files) {
+        Files.deleteIfExists(file);
+      }
+    }
   }
 
   static List<StonithFencer.Device> devices(HaCf cf, Path runDir) throws IOException {

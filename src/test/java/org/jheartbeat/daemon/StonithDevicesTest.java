@@ -55,4 +55,15 @@ class StonithDevicesTest {
     assertThat(f.configured()).isTrue();
     assertThat(f).hasToString("external/ipmi,external/jhb-netns");
   }
+
+  @Test
+  void theParameterFilesAreRemovedAndNothingElse() throws Exception {
+    HaCf cf = haCf("stonith_host * external/ssh alpha bravo\nstonith_host alpha external/jhb-netns jhb-fen- s3cret\n");
+    List<StonithFencer.Device> devices = StonithDevices.devices(cf, dir);
+    Path other = Files.writeString(dir.resolve("heartbeat.pid"), "1\n");
+    assertThat(devices).allSatisfy(d -> assertThat(d.configFile()).exists());
+    StonithDevices.removeParameterFiles(dir);
+    assertThat(devices).allSatisfy(d -> assertThat(d.configFile()).doesNotExist());
+    assertThat(other).exists();
+  }
 }
