@@ -19,8 +19,9 @@ import org.slf4j.LoggerFactory;
  * ResourceManager does) and reports the group to {@code onStartFailure}. A restart (resource
  * monitoring) of a running group stops its resources from the failed one to the end, right to
  * left, and starts them again left to right, as Pacemaker restarts a group member and everything
- * after it; the group goes {@code running -> starting -> running}, or to {@code failed} (not
- * reported to {@code onStartFailure}: the monitor decides what follows). Each group's state
+ * after it; the group goes {@code running -> starting -> running}, or, when a start fails, the
+ * resources before the failed one are stopped too and it goes to {@code failed} (not reported to
+ * {@code onStartFailure}: the monitor decides what follows). Each group's state
  * change is logged once as {@code old -> new (reason)}.
  */
 final class ActionQueue {
@@ -167,9 +168,24 @@ final class ActionQueue {
           finished(gen, () -> transition(e, GroupState.FAILED, "restart: stop failed" + detail(stopped)));
           return;
         }
-        actions.start(tail, started -> finished(gen, () -> transition(e,
-            started.ok() ? GroupState.RUNNING : GroupState.FAILED,
-            started.ok() ? op.reason() : "restart failed" + detail(started))));
+        actions.start(tail, started -> {
+          if (started.ok()) {
+            finished(gen, () -> transition(e, GroupState.RUNNING, op.reason()));
+            return;
+          }
+          // The failed start gave up the tail; the resources before it go too, so that a
+          // failed group has nothing running here, as after a failed start.
+          ResourceGroup head = new ResourceGroup(e.group.preferredNode(),
+              e.group.resources().subList(0, op.from()), e.group.line());
+          Consumer<GroupActions.GroupOutcome> failed = headStopped -> finished(gen, () -> transition(e,
+              GroupState.FAILED, "restart failed" + detail(started)
+                  + (headStopped.ok() ? "" : "; stop failed" + detail(headStopped))));
+          if (head.resources().isEmpty()) {
+            failed.accept(GroupActions.GroupOutcome.success());
+          } else {
+            actions.stop(head, failed);
+          }
+        });
       });
     } else {
       running = true;

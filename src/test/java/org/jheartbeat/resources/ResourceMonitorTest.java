@@ -186,6 +186,25 @@ class ResourceMonitorTest {
   }
 
   @Test
+  void withNoPeerAFailedRestartLeavesNothingOfTheGroupRunning() {
+    RmSim sim = sim(AutoFailback.ON, OnFail.RESTART, 3, Duration.ZERO);
+    sim.stop("n2");
+    sim.advanceSeconds(30); // shutdone, then deadtime: n2 is dead
+    sim.failing.get("n1").add(HTTPD);
+    sim.actions.clear();
+    sim.kill("n1", HTTPD);
+    sim.advanceSeconds(8);
+    assertThat(logs.linesOf("n1")).contains(
+        "ERROR: Restart of resource httpd failed: group " + VIP + " is failed here",
+        "ERROR: Cannot fail over resource httpd (Standby refused: no other node is active.): group " + VIP
+            + " stays failed here");
+    assertThat(sim.actions).as("the address before httpd is released too")
+        .anyMatch(a -> a.endsWith("n1: givegroup " + VIP));
+    assertThat(sim.running.get("n1")).doesNotContain(VIP, HTTPD);
+    assertThat(view(sim, "n1").state()).isEqualTo(MonitorState.FAILED);
+  }
+
+  @Test
   void checksStopAtShutdown() {
     RmSim sim = sim(AutoFailback.ON, OnFail.RESTART, 3, Duration.ZERO);
     sim.stop("n1");
