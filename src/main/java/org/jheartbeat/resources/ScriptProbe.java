@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.jheartbeat.config.ResourceSpec;
@@ -35,9 +36,10 @@ import org.slf4j.LoggerFactory;
  *       {@code jhbweb}): the agent's own status.</li>
  * </ul>
  *
- * A run that times out or cannot start is an error, and so is a script gone since its agent was
- * made; a resource with no script at all answers as its agent does (not running). Results are
- * handed to the callback through {@code callbacks} (the event loop's post).
+ * A run that times out (a built-in agent's status too) or cannot start is an error, and so is a
+ * script gone since its agent was made; a resource with no script at all answers as its agent
+ * does (not running). Results are handed to the callback through {@code callbacks} (the event
+ * loop's post).
  */
 public final class ScriptProbe implements MonitorProbe {
   private static final Logger log = LoggerFactory.getLogger(ScriptProbe.class);
@@ -83,11 +85,13 @@ public final class ScriptProbe implements MonitorProbe {
   private CompletableFuture<Result> run(ResourceSpec resource, Duration timeout) {
     ResourceAgent agent = agents.apply(resource);
     if (!(agent instanceof ScriptAgent)) {
+      // A copy, so that completing it on time-out leaves the agent's own future alone.
       return agent.run(AgentOperation.STATUS).thenApply(r -> switch (r) {
         case RUNNING -> new Result(Verdict.RUNNING, 0, "running");
         case STOPPED -> new Result(Verdict.NOT_RUNNING, -1, "stopped");
         default -> new Result(Verdict.ERROR, -1, r.name().toLowerCase(java.util.Locale.ROOT));
-      });
+      }).completeOnTimeout(new Result(Verdict.ERROR, -1, "timed out after " + timeout.toMillis() + " ms"),
+          timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
     // Looked up again for its kind, which decides how the answer is judged; the file may have gone
     // since the agent was made (a package upgrade replacing it).

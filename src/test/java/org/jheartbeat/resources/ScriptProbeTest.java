@@ -109,6 +109,27 @@ class ScriptProbeTest {
   }
 
   @Test
+  void aBuiltInAgentBeyondTheTimeoutIsAnError() throws Exception {
+    CompletableFuture<AgentResult> never = new CompletableFuture<>();
+    probe = new ScriptProbe(new ScriptLookup(resourceD, initD), processes, spec -> new ResourceAgent() {
+      @Override
+      public String name() {
+        return spec.text();
+      }
+
+      @Override
+      public CompletableFuture<AgentResult> run(AgentOperation operation) {
+        return never;
+      }
+    }, Runnable::run, Map.of());
+    long start = System.nanoTime();
+    assertThat(check("jhbweb::127.0.0.1::1", Duration.ofMillis(300)))
+        .isEqualTo(new Result(Verdict.ERROR, -1, "timed out after 300 ms"));
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(4));
+    assertThat(never).as("the agent's own operation is left to finish").isNotDone();
+  }
+
+  @Test
   void builtInAndMissingResourcesUseTheirAgentsStatus() throws Exception {
     assertThat(check("jhbweb::127.0.0.1::1", Duration.ofSeconds(5)))
         .isEqualTo(new Result(Verdict.NOT_RUNNING, -1, "stopped"));
