@@ -2,6 +2,7 @@ package org.jheartbeat.resources;
 
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +52,8 @@ final class DeadPeerTakeover {
    * and dies again starts a chain of its own, and the old one must not run beside it.
    */
   private final Map<String, Scheduler.Cancellable> retries = new HashMap<>();
+  /** Peers whose reset runs on the device now. */
+  private final Set<String> resetting = new HashSet<>();
 
   DeadPeerTakeover(ResourceManager rm, Fencer fencer, FenceLedger ledger, PingQuorum quorum, Duration deadtime) {
     this.rm = rm;
@@ -240,8 +243,15 @@ final class DeadPeerTakeover {
   private void fence(String node) {
     cancelRetry(node); // one retry chain per peer, the newest death's
     ledger.resetting(node);
+    if (!resetting.add(node)) {
+      // its answer comes after this death and is judged then (stillDead): a second device run
+      // beside it could power the peer off twice, or act on a stale answer
+      log.info("Reset of node {} already in progress: its outcome counts for this death too", node);
+      return;
+    }
     log.info("Resetting node {} with [{}]", node, fencer);
     fencer.reset(node, result -> {
+      resetting.remove(node);
       if (result == Fencer.Result.OK) {
         ledger.succeeded(node);
         log.info("node {} now reset.", node);

@@ -32,6 +32,8 @@ class DeadPeerTakeoverRestartTest {
   private ResourceManager rm;
   /** What the fake device answers, in order; empty: no device. */
   private final List<Fencer.Result> answers = new ArrayList<>();
+  /** How long the fake device takes to answer. */
+  private Duration resetTakes = Duration.ofMillis(500);
 
   /** n1 under ping_quorum, reaching the ping node, stable and holding nothing while n2 holds everything. */
   private void n1WhileN2HoldsAll(AutoFailback mode) {
@@ -46,7 +48,7 @@ class DeadPeerTakeoverRestartTest {
     GroupActions agents = env.recordingActions(ran);
     Fencer fencer = answers.isEmpty() ? Fencer.NO_DEVICE : env.device(RmSim.FakeDevice.named("external/test")
         .answering(call -> answers.size() > 1 ? answers.remove(0) : answers.get(0))
-        .after(Duration.ofMillis(500)).recordingInto(resets));
+        .after(resetTakes).recordingInto(resets));
     rm = new ResourceManager(env.rmCf("n1"), env.res, agents, fencer, env.clock, env.scheduler, m -> {
       Message own = m.with("src", "n1");
       sent.add(own);
@@ -122,6 +124,27 @@ class DeadPeerTakeoverRestartTest {
     advance(10);
     assertThat(resets).as("one reset, not one per reboot").containsExactly("n2");
     assertThat(logs.lines()).contains("info: Dead node n2 was reset by us and its resources taken over already.");
+  }
+
+  @Test
+  void aPeerThatReturnsAndDiesAgainDuringItsResetIsNotResetTwiceAtOnce() {
+    answers.add(Fencer.Result.OK);
+    resetTakes = Duration.ofSeconds(10);
+    n1WhileN2HoldsAll(AutoFailback.OFF);
+    rm.onNodeStatus("n2", "active", "dead");
+    advance(3); // past the settle delay: the reset starts and takes 10 s
+    assertThat(resets).containsExactly("n2");
+    rm.onNodeStatus("n2", "dead", "active"); // back from a partition
+    advance(1);
+    rm.onNodeStatus("n2", "active", "dead");
+    advance(3);
+    assertThat(resets).as("the running reset is not doubled").containsExactly("n2");
+    assertThat(logs.lines()).contains("info: Reset of node n2 already in progress: its outcome counts for this death too");
+    assertThat(ran).as("no takeover before the reset lands").isEmpty();
+    advance(10);
+    assertThat(stonithResults()).containsExactly("OK");
+    assertThat(ran).containsExactlyElementsOf(BOTH);
+    assertThat(resets).containsExactly("n2");
   }
 
   @Test
