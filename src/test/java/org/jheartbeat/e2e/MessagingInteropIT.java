@@ -89,8 +89,10 @@ class MessagingInteropIT {
         sleep(Duration.ofSeconds(5));
         assertThat(n1.nodeStatus(N2)).isEqualTo("active");
         assertThat(n2.nodeStatus(N1)).isEqualTo("active");
-        for (ClusterNode n : List.of(n1, n2)) {
-          assertThat(complaints(n)).as(n.name() + " (" + n.getClass().getSimpleName() + ") log").isEmpty();
+        for (Slot slot : List.of(Slot.N1, Slot.N2)) {
+          ClusterNode n = slot == Slot.N1 ? n1 : n2;
+          assertThat(complaints(n)).as(() -> n.name() + " (" + n.getClass().getSimpleName() + ") log; "
+              + udpCounters(lab, slot)).isEmpty();
         }
       } finally {
         n1.saveLog(LOGS.resolve(name));
@@ -212,6 +214,16 @@ class MessagingInteropIT {
       }
     }
     return complaints;
+  }
+
+  /**
+   * The kernel's UDP counters in a node's namespace ({@code /proc/net/snmp}): when a log shows a
+   * lost packet, they tell a datagram the kernel dropped (RcvbufErrors, InErrors) from one that
+   * never arrived or that the daemon dropped.
+   */
+  private static String udpCounters(TwoNodeLab lab, Slot slot) {
+    String snmp = lab.net().run(lab.ns(slot), Duration.ofSeconds(5), "cat", "/proc/net/snmp").stdout();
+    return "kernel " + String.join(" / ", snmp.lines().filter(l -> l.startsWith("Udp:")).toList());
   }
 
   private static void awaitStatus(ClusterNode node, String peer, String status) {
