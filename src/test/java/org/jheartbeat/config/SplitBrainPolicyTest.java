@@ -2,9 +2,8 @@ package org.jheartbeat.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
+import org.jheartbeat.testkit.AlphaBravoConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -13,13 +12,9 @@ class SplitBrainPolicyTest {
   Path dir;
 
   private ConfigReport load(String extra) throws Exception {
-    Files.writeString(dir.resolve("ha.cf"), "keepalive 1\ndeadtime 10\nbcast eth1\nnode alpha\nnode bravo\n" + extra);
-    Path keys = dir.resolve("authkeys");
-    Files.writeString(keys, "auth 1\n1 sha1 secret\n");
-    Files.setPosixFilePermissions(keys, PosixFilePermissions.fromString("rw-------"));
-    Files.writeString(dir.resolve("haresources"), "alpha 10.0.0.10\n");
-    return ConfigLoader.load(ConfigPaths.of(dir), "alpha");
+    return AlphaBravoConfig.load(dir, extra);
   }
+
 
   @Test
   void defaultIsSettleOnHeal() throws Exception {

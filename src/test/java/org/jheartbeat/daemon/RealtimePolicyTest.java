@@ -4,15 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.jheartbeat.config.ConfigLoader;
-import org.jheartbeat.config.ConfigPaths;
 import org.jheartbeat.config.ConfigReport;
 import org.jheartbeat.config.HaCf;
+import org.jheartbeat.testkit.AlphaBravoConfig;
 import org.jheartbeat.testkit.LogCapture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -37,16 +35,11 @@ class RealtimePolicyTest {
   private record Scheduling(int policy, int priority) {}
 
   private HaCf haCf(String extra) throws Exception {
-    Path etc = Files.createDirectories(dir.resolve("etc"));
-    Files.writeString(etc.resolve("ha.cf"), "keepalive 1\ndeadtime 10\nbcast eth1\nnode alpha\nnode bravo\n" + extra);
-    Path keys = etc.resolve("authkeys");
-    Files.writeString(keys, "auth 1\n1 sha1 secret\n");
-    Files.setPosixFilePermissions(keys, PosixFilePermissions.fromString("rw-------"));
-    Files.writeString(etc.resolve("haresources"), "alpha 10.0.0.10\n");
-    ConfigReport report = ConfigLoader.load(ConfigPaths.of(etc), "alpha");
+    ConfigReport report = AlphaBravoConfig.load(dir.resolve("etc"), extra);
     assertThat(report.errors()).isEmpty();
     return report.config().orElseThrow().haCf();
   }
+
 
   /** Fields 41 (policy) and 40 (rt_priority) of /proc/thread-self/stat. */
   private static Scheduling ownScheduling() throws Exception {
